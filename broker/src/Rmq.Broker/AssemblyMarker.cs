@@ -1,0 +1,5 @@
+namespace Rmq.Broker;
+
+internal static class AssemblyMarker
+{
+}

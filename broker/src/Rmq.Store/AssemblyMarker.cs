@@ -1,0 +1,5 @@
+namespace Rmq.Store;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,3 @@
+using Rmq.Cli;
+
+return await RmqApp.RunAsync(args);

@@ -1,0 +1,5 @@
+namespace Rmq.NameServer;
+
+internal static class AssemblyMarker
+{
+}

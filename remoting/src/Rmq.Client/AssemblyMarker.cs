@@ -1,0 +1,5 @@
+namespace Rmq.Client;
+
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,5 @@
+namespace Rmq.Remoting;
+
+internal static class AssemblyMarker
+{
+}
