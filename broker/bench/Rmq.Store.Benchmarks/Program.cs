@@ -1,0 +1,1 @@
+Console.WriteLine("store benchmarks: not yet written");

@@ -1,0 +1,5 @@
+namespace Rmq.Configuration;
+
+internal static class AssemblyMarker
+{
+}
