@@ -1,5 +1,0 @@
-namespace Rmq.Remoting;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,232 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Rmq.Remoting.Protocol;
+
+/// <summary>
+/// The JSON header serialization (fastjson on the Java side). Writes keys in Java's alphabetical
+/// order, omits null remark and extFields, writes every extFields value as a string. Reads leniently:
+/// extFields values may be numbers or booleans (ali-ons), language a name or a number, unknown
+/// fields are ignored.
+/// </summary>
+internal static class JsonHeaderCodec
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 16,
+    };
+
+    public static void Encode(RemotingCommand command, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteNumber("code"u8, command.Code);
+        if (command.ExtFields is { } fields)
+        {
+            writer.WriteStartObject("extFields"u8);
+            foreach (var (key, value) in fields)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteNumber("flag"u8, command.Flag);
+        writer.WriteString("language"u8, command.Language.ToString());
+        writer.WriteNumber("opaque"u8, command.Opaque);
+        if (command.Remark is { } remark)
+        {
+            writer.WriteString("remark"u8, remark);
+        }
+
+        writer.WriteString("serializeTypeCurrentRPC"u8, "JSON"u8);
+        writer.WriteNumber("version"u8, command.Version);
+        writer.WriteEndObject();
+    }
+
+    public static RemotingCommand Decode(ReadOnlySpan<byte> header)
+    {
+        try
+        {
+            return DecodeCore(header);
+        }
+        catch (JsonException e)
+        {
+            throw new RemotingCommandException($"malformed JSON header: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new RemotingCommandException($"malformed JSON header: {e.Message}", e);
+        }
+    }
+
+    private static RemotingCommand DecodeCore(ReadOnlySpan<byte> header)
+    {
+        var reader = new Utf8JsonReader(header, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new RemotingCommandException("JSON header is not an object");
+        }
+
+        var command = new RemotingCommand();
+        var sawCode = false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                throw new RemotingCommandException($"unexpected {reader.TokenType} in JSON header");
+            }
+
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "code":
+                    command.Code = ReadInt(ref reader, name);
+                    sawCode = true;
+                    break;
+                case "flag":
+                    command.Flag = ReadInt(ref reader, name);
+                    break;
+                case "opaque":
+                    command.Opaque = ReadInt(ref reader, name);
+                    break;
+                case "version":
+                    command.Version = ReadInt(ref reader, name);
+                    break;
+                case "language":
+                    command.Language = ReadLanguage(ref reader);
+                    break;
+                case "remark":
+                    command.Remark = reader.TokenType == JsonTokenType.Null ? null : ScalarText(ref reader);
+                    break;
+                case "extFields":
+                    command.ExtFields = ReadExtFields(ref reader, header);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new RemotingCommandException("JSON header ends before its closing brace");
+        }
+
+        if (!sawCode)
+        {
+            throw new RemotingCommandException("JSON header has no code");
+        }
+
+        return command;
+    }
+
+    private static int ReadInt(ref Utf8JsonReader reader, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.String &&
+            int.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return 0;
+        }
+
+        throw new RemotingCommandException($"JSON header field '{name}' is not an int32");
+    }
+
+    private static LanguageCode ReadLanguage(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return Enum.TryParse<LanguageCode>(reader.GetString(), ignoreCase: false, out var language) ? language : LanguageCode.OTHER;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var ordinal) && Enum.IsDefined(typeof(LanguageCode), (byte)ordinal))
+        {
+            return (LanguageCode)ordinal;
+        }
+
+        reader.Skip();
+        return LanguageCode.OTHER;
+    }
+
+    private static Dictionary<string, string>? ReadExtFields(ref Utf8JsonReader reader, ReadOnlySpan<byte> header)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new RemotingCommandException("JSON header field 'extFields' is not an object");
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString() ?? string.Empty;
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                // Not produced by any known client; keep the raw JSON so nothing is silently lost.
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var end = (int)reader.BytesConsumed;
+                fields[key] = Encoding.UTF8.GetString(header[start..end]);
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                fields[key] = ScalarText(ref reader);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>A scalar as Java would see it after ali-ons' typed values: numbers as decimal text, booleans as true/false.</summary>
+    private static string ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString() ?? string.Empty,
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Number => NumberText(ref reader),
+        _ => throw new RemotingCommandException($"unexpected {reader.TokenType} where a JSON scalar was expected"),
+    };
+
+    private static string NumberText(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt64(out var integer))
+        {
+            return integer.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var value = reader.GetDouble();
+        return value == Math.Floor(value) && Math.Abs(value) < 9.2e18
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+    }
+}
