@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of rmq: the .NET suites (unit, store on real files, servers over 127.0.0.1,
+# interop with the third-party ali-ons client) and prints one closing line "N passed, N failed".
+# Needs: the .NET SDK of global.json and Node.js/npm (.ci/run installs what is missing).
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+echo "== npm: third-party clients for the interop tests"
+npm ci --prefix e2e/interop/ali-ons --no-audit --no-fund --loglevel=error || exit 1
+
+echo "== dotnet test"
+dotnet test Toolkit.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log_dir/dotnet.log"
+status=${PIPESTATUS[0]}
+
+# Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 70, Skipped: 0, Total: 70, ...").
+read -r passed failed skipped < <(awk '
+  /^(Passed|Failed)! +- +Failed:/ {
+    gsub(/,/, "");
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") f += $(i + 1);
+      if ($i == "Passed:") p += $(i + 1);
+      if ($i == "Skipped:") s += $(i + 1);
+    }
+  }
+  END { printf "%d %d %d\n", p, f, s }' "$log_dir/dotnet.log")
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1   # a build error or a crashed test host counts as a failure
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
