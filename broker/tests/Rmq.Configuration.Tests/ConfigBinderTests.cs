@@ -72,7 +72,8 @@ public class ConfigBinderTests
 
         Assert.Equal(20912, cfg.GetInt("haListenPort"));
         Assert.Equal(20911, cfg.GetInt("advertisedListenPort"));
-        Assert.Equal(Path.Combine("/data/a", "commitlog"), cfg.GetString("storePathCommitLog"));
+        // RocketMQ's default CommitLog folder does not follow storePathRootDir
+        Assert.Equal(Path.Combine("/home/rmq", "store", "commitlog"), cfg.GetString("storePathCommitLog"));
     }
 
     [Fact]

@@ -167,7 +167,8 @@ public static class BrokerConfigKeys
         ConfigKey[] store =
         [
             Str(StorePathRootDir, null, "store root folder") with { DefaultNote = "<user home>/store", ComputedDefault = c => Path.Combine(c.Machine.HomeDirectory, "store") },
-            Str(StorePathCommitLog, null, "CommitLog folder") with { DefaultNote = "<storePathRootDir>/commitlog", ComputedDefault = c => Path.Combine(c.ValueOf(StorePathRootDir) ?? "store", "commitlog") },
+            // as in RocketMQ, the default does NOT follow storePathRootDir: two brokers that only change the root share a CommitLog
+            Str(StorePathCommitLog, null, "CommitLog folder") with { DefaultNote = "<user home>/store/commitlog (independent of storePathRootDir)", ComputedDefault = c => Path.Combine(c.Machine.HomeDirectory, "store", "commitlog") },
             Int(MappedFileSizeCommitLog, 1073741824, "CommitLog file size") with { Aliases = ["mapedFileSizeCommitLog"], Validator = KeyValidators.AtLeast(4096) },
             Int(MappedFileSizeConsumeQueue, 6000000, "ConsumeQueue file size (300000 x 20)") with { Aliases = ["mapedFileSizeConsumeQueue"], Validator = KeyValidators.AtLeast(20) },
             Bool("enableConsumeQueueExt", false),
