@@ -222,4 +222,14 @@ public class ClusterConfigScaffolderTests
         Assert.Equal(4, written.Count);
         Assert.Equal(files[2].Content, File.ReadAllText(Path.Combine(dir, "broker-b.properties")));
     }
+
+    [Theory]
+    [InlineData(DeploymentMode.MultiMasterNoSlave, "2m-noslave")]
+    [InlineData(DeploymentMode.MultiMasterSlaveSync, "2m-2s-sync")]
+    [InlineData(DeploymentMode.Single, ".")]
+    [InlineData(DeploymentMode.Namesrv, ".")]
+    public void Default_output_folder_is_the_set_name(DeploymentMode mode, string folder)
+    {
+        Assert.Equal(folder, ClusterConfigScaffolder.DefaultOutputFolder(mode));
+    }
 }

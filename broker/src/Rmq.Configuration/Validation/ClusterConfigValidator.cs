@@ -148,6 +148,7 @@ public static class ClusterConfigValidator
             {
                 var b = list[j];
                 var clashes = new List<string>();
+                var kinds = new SortedSet<string>(StringComparer.Ordinal);
                 for (int i = 0; i < j; i++)
                 {
                     var a = list[i];
@@ -169,21 +170,28 @@ public static class ClusterConfigValidator
                     {
                         foreach (var (key, message) in found)
                         {
+                            string hint = key == BrokerConfigKeys.StorePathCommitLog && !b.Config.IsSet(key)
+                                ? " (RocketMQ does not derive storePathCommitLog from storePathRootDir; set it too)"
+                                : "";
                             Add(problems, ProblemSeverity.Error, key == BrokerConfigKeys.ListenPort ? "port-collision" : "store-path-collision", b, key,
-                                $"{message} of {a.File} on host {host.Key}");
+                                $"{message} of {a.File} on host {host.Key}{hint}");
                         }
                     }
                     else if (found.Count > 0)
                     {
-                        clashes.Add($"{a.File} ({string.Join("; ", found.Select(f => f.Message))})");
+                        clashes.Add(a.File);
+                        foreach (var (key, _) in found)
+                        {
+                            kinds.Add(key == BrokerConfigKeys.ListenPort ? "ports" : key);
+                        }
                     }
                 }
 
                 if (clashes.Count > 0)
                 {
                     Add(problems, ProblemSeverity.Warning, "same-host-collision", b, BrokerConfigKeys.ListenPort,
-                        "no brokerIP1 set, so taken to be on localhost: fine on separate machines, but on one machine it collides with "
-                        + string.Join(", ", clashes) + "; set brokerIP1, or distinct listenPort and store paths");
+                        $"no brokerIP1 set (taken as localhost): on one machine it would share {string.Join(", ", kinds)} with {string.Join(", ", clashes)}; "
+                        + "fine on separate machines, otherwise set brokerIP1 or give each broker its own listenPort, storePathRootDir and storePathCommitLog");
                 }
             }
         }
@@ -222,10 +230,7 @@ public static class ClusterConfigValidator
             return null;
         }
 
-        string hint = key == BrokerConfigKeys.StorePathCommitLog && !b.Config.IsSet(key)
-            ? " (RocketMQ does not derive storePathCommitLog from storePathRootDir; set it too)"
-            : "";
-        return $"{key} '{pb}'{hint} is also the {key}";
+        return $"{key} '{pb}' is also the {key}";
     }
 
     private static string Normalize(string? path) => (path ?? "").Replace('\\', '/').TrimEnd('/');
