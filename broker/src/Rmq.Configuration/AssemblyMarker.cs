@@ -1,5 +1,0 @@
-namespace Rmq.Configuration;
-
-internal static class AssemblyMarker
-{
-}
