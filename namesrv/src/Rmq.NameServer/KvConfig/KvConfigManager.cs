@@ -46,6 +46,7 @@ public sealed class KvConfigManager
         }
 
         var root = FjReader.ParseObject(text);
+        int namespaces;
         lock (_lock)
         {
             _configTable.Clear();
@@ -54,17 +55,19 @@ public sealed class KvConfigManager
                 var entries = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (key, value) in table.AsObject() ?? [])
                 {
-                    if (key.GetString() is { } name && value.GetString() is { } text2)
+                    if (key.GetString() is { } name && value.GetString() is { } entryValue)
                     {
-                        entries[name] = text2;
+                        entries[name] = entryValue;
                     }
                 }
 
                 _configTable[ns.GetString() ?? string.Empty] = entries;
             }
+
+            namespaces = _configTable.Count;
         }
 
-        _log.Information("Loaded KV config from {Path}: {NamespaceCount} namespaces", path, _configTable.Count);
+        _log.Information("Loaded KV config from {Path}: {NamespaceCount} namespaces", path, namespaces);
     }
 
     public void Put(string ns, string key, string value)
