@@ -1,5 +1,0 @@
-namespace Rmq.NameServer;
-
-internal static class AssemblyMarker
-{
-}
