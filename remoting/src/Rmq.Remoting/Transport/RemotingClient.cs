@@ -17,7 +17,9 @@ namespace Rmq.Remoting.Transport;
 /// </summary>
 public sealed class RemotingClient : IAsyncDisposable
 {
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(10);
+    // Zero: DotNetty 0.7.6 re-queues a wake-up task during shutdown, so any non-zero quiet period never
+    // elapses and every shutdown takes the full timeout. Connections are closed before the loops stop.
+    private static readonly TimeSpan QuietPeriod = TimeSpan.Zero;
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
 
     private readonly RemotingClientOptions _options;
