@@ -1,0 +1,117 @@
+using System.Threading.Channels;
+using Serilog;
+
+namespace Rmq.Remoting.Processing;
+
+/// <summary>
+/// A named, bounded work queue served by a fixed number of worker tasks (RocketMQ's per-family
+/// thread pools: send, pull, admin, ...). <see cref="TryEnqueue"/> never blocks: a full queue
+/// returns false and the dispatcher answers SYSTEM_BUSY.
+/// </summary>
+public sealed class RequestExecutor : IDisposable, IAsyncDisposable
+{
+    private readonly Channel<WorkItem> _queue;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _workers;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    public RequestExecutor(string name, int threads, int queueCapacity, ILogger? logger = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(queueCapacity, 1);
+        Name = name;
+        Threads = threads;
+        Capacity = queueCapacity;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (logger ?? Serilog.Core.Logger.None).ForContext<RequestExecutor>().ForContext("Executor", name);
+        _queue = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(queueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = threads == 1,
+            SingleWriter = false,
+            AllowSynchronousContinuations = false,
+        });
+        _workers = new Task[threads];
+        for (var i = 0; i < threads; i++)
+        {
+            _workers[i] = Task.Run(RunWorkerAsync);
+        }
+    }
+
+    public string Name { get; }
+
+    public int Threads { get; }
+
+    /// <summary>The queue's capacity (RocketMQ's <c>...ThreadPoolQueueCapacity</c>).</summary>
+    public int Capacity { get; }
+
+    /// <summary>Items waiting, not counting those being run (<c>...ThreadPoolQueueSize</c>).</summary>
+    public int QueueSize => _queue.Reader.Count;
+
+    /// <summary>Cancelled when the executor is disposed; work may observe it.</summary>
+    public CancellationToken StoppingToken => _stopping.Token;
+
+    /// <summary>How long the oldest waiting item has waited (<c>...ThreadPoolQueueHeadWaitTimeMills</c>); zero when empty.</summary>
+    public TimeSpan HeadWaitTime =>
+        _queue.Reader.TryPeek(out var head) ? _timeProvider.GetElapsedTime(head.EnqueuedAt) : TimeSpan.Zero;
+
+    /// <summary>Queues <paramref name="work"/>; false when the queue is full or the executor is stopped.</summary>
+    public bool TryEnqueue(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return _queue.Writer.TryWrite(new WorkItem(work, _timeProvider.GetTimestamp()));
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _queue.Writer.TryComplete();
+        _stopping.Cancel();
+    }
+
+    /// <summary>Stops accepting work, cancels <see cref="StoppingToken"/> and waits for the workers to exit.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    public override string ToString() => $"{Name}(threads={Threads}, queue={QueueSize}/{Capacity})";
+
+    private async Task RunWorkerAsync()
+    {
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var item))
+                {
+                    try
+                    {
+                        await item.Work().ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+                    {
+                        // The dispatcher catches processor faults itself; this is a bug in the work item.
+                        _logger.Error(e, "Unhandled exception in a work item of executor {Executor}", Name);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Disposed: queued items are dropped; their requesters time out.
+        }
+    }
+
+    private readonly record struct WorkItem(Func<Task> Work, long EnqueuedAt);
+}
