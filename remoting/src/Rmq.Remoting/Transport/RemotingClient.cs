@@ -102,7 +102,14 @@ public sealed class RemotingClient : IAsyncDisposable
             closing.Add(CloseChannelAsync(address));
         }
 
-        await Task.WhenAll(closing).WaitAsync(ShutdownTimeout).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(closing).WaitAsync(ShutdownTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.Warning("Client connections did not close within {Timeout}; stopping the event loops anyway", ShutdownTimeout);
+        }
         await _group.ShutdownGracefullyAsync(QuietPeriod, ShutdownTimeout).ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);
         _disposing.Dispose();

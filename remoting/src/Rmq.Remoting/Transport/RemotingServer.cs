@@ -123,7 +123,14 @@ public sealed class RemotingServer : IAsyncDisposable
             {
                 _serverChannel = null;
                 await server.CloseAsync().ConfigureAwait(false);
-                await Task.WhenAll(_channels.Values.Select(c => c.CloseAsync())).WaitAsync(ShutdownTimeout).ConfigureAwait(false);
+                try
+                {
+                    await Task.WhenAll(_channels.Values.Select(c => c.CloseAsync())).WaitAsync(ShutdownTimeout).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    _logger.Warning("Connections of the server on {EndPoint} did not close within {Timeout}; stopping the event loops anyway", LocalEndPoint, ShutdownTimeout);
+                }
                 _logger.Information("Remoting server on {EndPoint} stopped", LocalEndPoint);
                 LocalEndPoint = null;
             }

@@ -90,10 +90,17 @@ public sealed class RemotingClientTests
     [Fact]
     public async Task Closing_a_channel_fails_its_pending_invokes()
     {
-        await using var fixture = await ServerFixture.StartAsync((t, e) => t.Register(RequestCode.PullMessage, DelegateProcessor.Never(), e));
+        // Given a request the server received and will never answer
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var fixture = await ServerFixture.StartAsync((t, e) => t.Register(RequestCode.PullMessage, new DelegateProcessor((_, _, _) =>
+        {
+            received.TrySetResult();
+            return ValueTask.FromResult<RemotingCommand?>(null);
+        }), e));
         var pending = fixture.Client.InvokeAsync(fixture.Address, RemotingCommand.CreateRequest(RequestCode.PullMessage), TimeSpan.FromSeconds(60));
+        await received.Task.WaitAsync(Timeout);
         var channel = (NettyRemotingChannel)await fixture.Client.GetChannelAsync(fixture.Address);
-        Assert.True(await Poll.UntilAsync(() => channel.PendingCount == 1, Timeout));
+        Assert.Equal(1, channel.PendingCount);
 
         await fixture.Client.CloseChannelAsync(fixture.Address);
 
