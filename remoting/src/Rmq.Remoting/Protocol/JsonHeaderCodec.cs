@@ -44,7 +44,7 @@ internal static class JsonHeaderCodec
         }
 
         writer.WriteNumber("flag"u8, command.Flag);
-        writer.WriteString("language"u8, command.Language.ToString());
+        writer.WriteString("language"u8, Enum.IsDefined(command.Language) ? command.Language.ToString() : nameof(LanguageCode.OTHER));
         writer.WriteNumber("opaque"u8, command.Opaque);
         if (command.Remark is { } remark)
         {
@@ -162,7 +162,8 @@ internal static class JsonHeaderCodec
             return Enum.TryParse<LanguageCode>(reader.GetString(), ignoreCase: false, out var language) ? language : LanguageCode.OTHER;
         }
 
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var ordinal) && Enum.IsDefined(typeof(LanguageCode), (byte)ordinal))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var ordinal) &&
+            ordinal is >= byte.MinValue and <= byte.MaxValue && Enum.IsDefined((LanguageCode)ordinal))
         {
             return (LanguageCode)ordinal;
         }

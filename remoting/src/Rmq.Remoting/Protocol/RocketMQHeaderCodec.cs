@@ -15,13 +15,24 @@ internal static class RocketMQHeaderCodec
 
     public static void Encode(RemotingCommand command, IBufferWriter<byte> output)
     {
+        if (command.Code is < short.MinValue or > short.MaxValue || command.Version is < short.MinValue or > short.MaxValue)
+        {
+            throw new RemotingCommandException($"code {command.Code} or version {command.Version} does not fit the 16 bits of a ROCKETMQ header");
+        }
+
         var remark = command.Remark is null ? [] : Encoding.UTF8.GetBytes(command.Remark);
         var extLength = 0;
         if (command.ExtFields is { } fields)
         {
             foreach (var (key, value) in fields)
             {
-                extLength += 2 + Encoding.UTF8.GetByteCount(key) + 4 + Encoding.UTF8.GetByteCount(value);
+                var keyLength = Encoding.UTF8.GetByteCount(key);
+                if (keyLength > short.MaxValue)
+                {
+                    throw new RemotingCommandException($"extFields key of {keyLength} bytes does not fit the 16-bit length of a ROCKETMQ header");
+                }
+
+                extLength += 2 + keyLength + 4 + Encoding.UTF8.GetByteCount(value);
             }
         }
 

@@ -52,3 +52,34 @@ public class RocketMQHeaderCodecTests
         Assert.Throws<RemotingCommandException>(() => RemotingCommandCodec.Decode(frame));
     }
 }
+
+public class RocketMQHeaderLimitsTests
+{
+    [Theory]
+    [InlineData(40000, 407)]
+    [InlineData(105, 70000)]
+    public void Refuses_a_code_or_version_beyond_16_bits_instead_of_wrapping(int code, int version)
+    {
+        var command = new RemotingCommand { Code = code, Version = version, SerializeType = SerializeType.RocketMQ };
+
+        Assert.Throws<RemotingCommandException>(() => RemotingCommandCodec.Encode(command));
+    }
+
+    [Fact]
+    public void Refuses_an_extFields_key_beyond_16_bits()
+    {
+        var command = new RemotingCommand { Code = 1, SerializeType = SerializeType.RocketMQ }.WithExtField(new string('k', 40000), "v");
+
+        Assert.Throws<RemotingCommandException>(() => RemotingCommandCodec.Encode(command));
+    }
+
+    [Fact]
+    public void An_unknown_language_byte_is_written_to_JSON_as_OTHER()
+    {
+        var command = new RemotingCommand { Code = 1, Language = (LanguageCode)200 };
+
+        var decoded = RemotingCommandCodec.DecodeWithLength(RemotingCommandCodec.Encode(command));
+
+        Assert.Equal(LanguageCode.OTHER, decoded.Language);
+    }
+}
