@@ -13,12 +13,12 @@ echo "== npm: third-party clients for the interop tests"
 npm ci --prefix e2e/interop/ali-ons --no-audit --no-fund --loglevel=error || exit 1
 
 echo "== dotnet test"
-dotnet test Toolkit.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log_dir/dotnet.log"
+dotnet test Toolkit.sln -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log_dir/dotnet.log"
 status=${PIPESTATUS[0]}
 
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 70, Skipped: 0, Total: 70, ...").
 read -r passed failed skipped < <(awk '
-  /^(Passed|Failed)! +- +Failed:/ {
+  /(Passed|Failed)! +- +Failed:/ {
     gsub(/,/, "");
     for (i = 1; i <= NF; i++) {
       if ($i == "Failed:") f += $(i + 1);
