@@ -82,7 +82,7 @@ internal sealed unsafe class MappedFile
         var exists = File.Exists(path);
         var options = new FileStreamOptions
         {
-            Mode = FileMode.OpenOrCreate,
+            Mode = exists ? FileMode.Open : FileMode.CreateNew,
             Access = FileAccess.ReadWrite,
             Share = FileShare.ReadWrite | FileShare.Delete,
             BufferSize = 0,
