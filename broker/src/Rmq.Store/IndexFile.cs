@@ -134,7 +134,7 @@ internal sealed class IndexFile
 
     /// <summary>Whether this file may hold entries stored within [begin, end] (second resolution).</summary>
     public bool IsTimeMatched(long begin, long end)
-        => (BeginTimestamp <= end + 1000 && EndTimestamp >= begin - 1000) || IndexCount <= 1;
+        => (BeginTimestamp - 1000 <= end && EndTimestamp + 1000 >= begin) || IndexCount <= 1;
 
     public void Flush()
     {
