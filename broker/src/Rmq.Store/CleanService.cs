@@ -47,13 +47,22 @@ internal sealed class CleanService
     }
 
     /// <summary>One retention round as the periodic timer runs it; returns commit-log files deleted.</summary>
-    public int RunOnce(bool manual = false)
+    public int RunOnce()
     {
         lock (_lock)
         {
-            var deleted = DeleteExpiredCommitLog(manual);
+            var deleted = DeleteExpiredCommitLog(manual: false);
             CleanExpiredConsumeQueues();
             return deleted;
+        }
+    }
+
+    /// <summary>Deletes expired commit-log files now, whatever the hour (admin deleteExpiredCommitLog).</summary>
+    public int DeleteExpiredCommitLogNow()
+    {
+        lock (_lock)
+        {
+            return DeleteExpiredCommitLog(manual: true);
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class GetMessageService
         }
         else if (offset > maxOffset)
         {
-            (status, next) = (GetMessageStatus.OFFSET_OVERFLOW_BADLY, Correct(offset, minOffset == 0 ? minOffset : maxOffset));
+            (status, next) = (GetMessageStatus.OFFSET_OVERFLOW_BADLY, Correct(offset, maxOffset));
         }
         else
         {

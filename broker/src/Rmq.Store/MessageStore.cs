@@ -219,7 +219,7 @@ public sealed class MessageStore : IAsyncDisposable
     }
 
     /// <summary>Admin deleteExpiredCommitLog: deletes expired commit-log files now, whatever the hour; returns how many.</summary>
-    public int DeleteExpiredFilesNow() => _clean.RunOnce(manual: true);
+    public int DeleteExpiredFilesNow() => _clean.DeleteExpiredCommitLogNow();
 
     /// <summary>Admin cleanExpiredCQ: deletes consume-queue and index files below the commit log's min offset.</summary>
     public int CleanExpiredConsumeQueues() => _clean.CleanExpiredConsumeQueues();
