@@ -19,6 +19,8 @@ internal sealed class CommitLogFlushService
     private readonly CancellationTokenSource _stop = new();
     private List<FlushRequest> _requests = [];
     private List<FlushRequest> _spare = [];
+    private List<FlushRequest>? _inFlight;
+    private ITimer? _timeoutSweeper;
     private Task? _loop;
     private long _flushCount;
 
@@ -39,12 +41,23 @@ internal sealed class CommitLogFlushService
 
     public void Start()
     {
+        if (_options.FlushDiskType == FlushDiskType.SYNC_FLUSH)
+        {
+            // One timer for all requests instead of one per append: a request older than syncFlushTimeout completes
+            // false (FLUSH_DISK_TIMEOUT) even while the flusher is stuck in a slow msync.
+            var period = TimeSpan.FromMilliseconds(Math.Clamp(_options.SyncFlushTimeout / 10, 1, 100));
+            _timeoutSweeper = _time.CreateTimer(_ => SweepTimeouts(), null, period, period);
+        }
+
         _loop = _options.FlushDiskType == FlushDiskType.SYNC_FLUSH
             ? Task.Run(() => GroupCommitLoopAsync(_stop.Token))
             : Task.Run(() => AsyncFlushLoopAsync(_stop.Token));
     }
 
-    /// <summary>Completes true when the commit log is flushed to at least <paramref name="endOffset"/>.</summary>
+    /// <summary>
+    /// Completes true when the commit log is flushed to at least <paramref name="endOffset"/>, false when that did
+    /// not happen within <c>syncFlushTimeout</c>.
+    /// </summary>
     public Task<bool> RequestFlushAsync(long endOffset)
     {
         if (_commitLog.FlushedOffset >= endOffset)
@@ -52,7 +65,7 @@ internal sealed class CommitLogFlushService
             return Task.FromResult(true);
         }
 
-        var request = new FlushRequest(endOffset);
+        var request = new FlushRequest(endOffset, _time.GetTimestamp());
         lock (_requestsLock)
         {
             _requests.Add(request);
@@ -74,6 +87,11 @@ internal sealed class CommitLogFlushService
 
         FlushAll();
         CompleteRequests(final: true);
+        if (_timeoutSweeper is not null)
+        {
+            await _timeoutSweeper.DisposeAsync().ConfigureAwait(false);
+        }
+
         _stop.Dispose();
     }
 
@@ -181,6 +199,7 @@ internal sealed class CommitLogFlushService
             batch = _requests;
             _requests = _spare;
             _spare = batch;
+            _inFlight = batch;
         }
 
         var flushed = _commitLog.FlushedOffset;
@@ -197,7 +216,12 @@ internal sealed class CommitLogFlushService
             }
         }
 
-        batch.Clear();
+        lock (_requestsLock)
+        {
+            _inFlight = null;
+            batch.Clear();
+        }
+
         if (again is not null)
         {
             lock (_requestsLock)
@@ -209,9 +233,35 @@ internal sealed class CommitLogFlushService
         }
     }
 
-    private sealed class FlushRequest(long endOffset)
+    private void SweepTimeouts()
+    {
+        var timeout = TimeSpan.FromMilliseconds(_options.SyncFlushTimeout);
+        lock (_requestsLock)
+        {
+            Expire(_requests);
+            if (_inFlight is not null)
+            {
+                Expire(_inFlight);
+            }
+        }
+
+        void Expire(List<FlushRequest> requests)
+        {
+            foreach (var request in requests)
+            {
+                if (!request.Completion.Task.IsCompleted && _time.GetElapsedTime(request.Timestamp) >= timeout)
+                {
+                    request.Completion.TrySetResult(false);
+                }
+            }
+        }
+    }
+
+    private sealed class FlushRequest(long endOffset, long timestamp)
     {
         public long EndOffset { get; } = endOffset;
+
+        public long Timestamp { get; } = timestamp;
 
         public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -326,18 +326,13 @@ public sealed class MessageStore : IAsyncDisposable
 
     private async ValueTask<PutMessageResult> WaitAsync(PutMessageResult result, long end, bool waitFlush, bool waitSlave, CancellationToken cancellationToken)
     {
-        var timeout = TimeSpan.FromMilliseconds(_options.SyncFlushTimeout);
         if (waitFlush)
         {
             var flushed = _flush.RequestFlushAsync(end);
-            try
-            {
-                if (!await flushed.WaitAsync(timeout, _services.TimeProvider, cancellationToken).ConfigureAwait(false))
-                {
-                    return result.WithStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT);
-                }
-            }
-            catch (TimeoutException)
+            var ok = cancellationToken.CanBeCanceled
+                ? await flushed.WaitAsync(cancellationToken).ConfigureAwait(false)
+                : await flushed.ConfigureAwait(false);
+            if (!ok)
             {
                 _log.Warning("Sync flush of offset {Offset} not done in {Timeout} ms", end, _options.SyncFlushTimeout);
                 return result.WithStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT);
@@ -354,6 +349,7 @@ public sealed class MessageStore : IAsyncDisposable
 
             try
             {
+                var timeout = TimeSpan.FromMilliseconds(_options.SyncFlushTimeout);
                 if (!await replication.WaitForSlaveAsync(end, cancellationToken).WaitAsync(timeout, _services.TimeProvider, cancellationToken).ConfigureAwait(false))
                 {
                     return result.WithStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT);

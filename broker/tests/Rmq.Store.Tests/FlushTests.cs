@@ -62,7 +62,8 @@ public sealed class FlushTests
     [Fact]
     public async Task Slow_disk_gives_flush_disk_timeout_and_the_message_is_still_stored()
     {
-        var services = new MessageStoreServices { BeforeCommitLogFlush = () => Thread.Sleep(600) };
+        using var gate = new ManualResetEventSlim(false);
+        var services = new MessageStoreServices { BeforeCommitLogFlush = () => gate.Wait(TimeSpan.FromSeconds(10)) };
         await using var t = new TestStore(o => o with { FlushDiskType = FlushDiskType.SYNC_FLUSH, SyncFlushTimeout = 100 });
         var store = await t.StartAsync(services);
 
@@ -70,6 +71,7 @@ public sealed class FlushTests
 
         Assert.Equal(PutMessageStatus.FLUSH_DISK_TIMEOUT, result.Status);
         Assert.NotNull(store.LookMessageByOffset(result.WroteOffset));
+        gate.Set(); // the disk catches up: the message is flushed later
         Assert.True(await Poll.UntilAsync(() => store.FlushedPhyOffset >= result.WroteOffset + result.WroteBytes));
     }
 
