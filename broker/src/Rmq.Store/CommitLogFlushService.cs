@@ -14,7 +14,7 @@ internal sealed class CommitLogFlushService
     private readonly MessageStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly AsyncSignal _signal = new();
+    private readonly ManualResetEventSlim _wakeup = new(false);
     private readonly Lock _requestsLock = new();
     private readonly CancellationTokenSource _stop = new();
     private List<FlushRequest> _requests = [];
@@ -22,6 +22,7 @@ internal sealed class CommitLogFlushService
     private List<FlushRequest>? _inFlight;
     private ITimer? _timeoutSweeper;
     private Task? _loop;
+    private Thread? _groupCommitThread;
     private long _flushCount;
 
     public CommitLogFlushService(CommitLog commitLog, StoreCheckpoint checkpoint, MessageStoreOptions options, TimeProvider time, ILogger log)
@@ -49,9 +50,17 @@ internal sealed class CommitLogFlushService
             _timeoutSweeper = _time.CreateTimer(_ => SweepTimeouts(), null, period, period);
         }
 
-        _loop = _options.FlushDiskType == FlushDiskType.SYNC_FLUSH
-            ? Task.Run(() => GroupCommitLoopAsync(_stop.Token))
-            : Task.Run(() => AsyncFlushLoopAsync(_stop.Token));
+        if (_options.FlushDiskType == FlushDiskType.SYNC_FLUSH)
+        {
+            // A dedicated thread: woken directly by the signal (not queued behind appenders on the thread pool),
+            // and free to block in msync.
+            _groupCommitThread = new Thread(() => GroupCommitLoop(_stop.Token)) { IsBackground = true, Name = "GroupCommitService" };
+            _groupCommitThread.Start();
+        }
+        else
+        {
+            _loop = Task.Run(() => AsyncFlushLoopAsync(_stop.Token));
+        }
     }
 
     /// <summary>
@@ -71,19 +80,22 @@ internal sealed class CommitLogFlushService
             _requests.Add(request);
         }
 
-        _signal.Set();
+        _wakeup.Set();
         return request.Completion.Task;
     }
 
-    public void Wakeup() => _signal.Set();
+    public void Wakeup() => _wakeup.Set();
 
     public async Task StopAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        _wakeup.Set();
         if (_loop is not null)
         {
             await _loop.ConfigureAwait(false);
         }
+
+        _groupCommitThread?.Join();
 
         FlushAll();
         CompleteRequests(final: true);
@@ -93,24 +105,28 @@ internal sealed class CommitLogFlushService
         }
 
         _stop.Dispose();
+        _wakeup.Dispose();
     }
 
-    private async Task GroupCommitLoopAsync(CancellationToken cancellationToken)
+    private void GroupCommitLoop(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await _signal.WaitAsync(TimeSpan.FromMilliseconds(10), _time, cancellationToken).ConfigureAwait(false);
+                // Signal-driven; the 10 ms timeout only flushes WAIT=false appends that nobody waits for.
+                _wakeup.Wait(10, CancellationToken.None);
+                _wakeup.Reset();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 if (HasRequests() || _commitLog.FlushedOffset < _commitLog.MaxOffset)
                 {
                     FlushAll();
                     CompleteRequests(final: false);
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
             }
             catch (IOException e)
             {
@@ -229,7 +245,7 @@ internal sealed class CommitLogFlushService
                 _requests.AddRange(again);
             }
 
-            _signal.Set();
+            _wakeup.Set();
         }
     }
 

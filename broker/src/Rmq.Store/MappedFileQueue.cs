@@ -168,12 +168,16 @@ internal sealed class MappedFileQueue
         return newWhere == where;
     }
 
-    /// <summary>Flushes everything written so far.</summary>
+    /// <summary>Flushes everything written so far (up to the end offset seen on entry; later appends wait for the next round).</summary>
     public void FlushAll()
     {
-        for (var i = 0; i < Files.Count + 1 && FlushedWhere < MaxOffset; i++)
+        var target = MaxOffset;
+        for (var i = 0; i <= Files.Count && FlushedWhere < target; i++)
         {
-            Flush(0);
+            if (Flush(0) && FlushedWhere < target)
+            {
+                break;
+            }
         }
     }
 
