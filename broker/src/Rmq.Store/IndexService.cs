@@ -26,27 +26,43 @@ internal sealed class IndexService
 
     public IReadOnlyList<IndexFile> Files => Volatile.Read(ref _files);
 
-    /// <summary>Opens existing files; after a crash drops those written past the checkpoint (they are rebuilt).</summary>
-    public void Load(bool lastExitOk)
+    /// <summary>Opens existing index files.</summary>
+    public void Load()
     {
         var dir = _options.IndexPath;
         Directory.CreateDirectory(dir);
-        var files = new List<IndexFile>();
-        foreach (var path in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
+        var files = Directory.GetFiles(dir).Order(StringComparer.Ordinal)
+            .Select(path => new IndexFile(path, _options.MaxHashSlotNum, _options.MaxIndexNum))
+            .ToArray();
+        Volatile.Write(ref _files, files);
+    }
+
+    /// <summary>
+    /// After the commit log was cut at <paramref name="maxPhyOffset"/>: deletes index files that indexed records at or
+    /// beyond it. Returns the commit-log offset from which indexing must be redone (long.MaxValue when nothing is missing).
+    /// </summary>
+    public long TruncateBeyond(long maxPhyOffset)
+    {
+        var redoFrom = long.MaxValue;
+        lock (_lock)
         {
-            var file = new IndexFile(path, _options.MaxHashSlotNum, _options.MaxIndexNum);
-            if (!lastExitOk && file.EndTimestamp > _checkpoint.IndexMsgTimestamp)
+            var files = _files.ToList();
+            while (files is [.., var last] && last.IndexCount > 1 && last.EndPhyOffset >= maxPhyOffset)
             {
-                _log.Information("Index file {Path} is newer than the checkpoint; deleting it to rebuild", path);
-                file.File.Destroy(delete: true);
-                continue;
+                _log.Warning("Index file {Path} indexes records beyond the commit log end {Max}; deleting it to rebuild", last.File.FilePath, maxPhyOffset);
+                redoFrom = Math.Min(redoFrom, last.BeginPhyOffset);
+                last.File.Destroy(delete: true);
+                files.RemoveAt(files.Count - 1);
             }
 
-            files.Add(file);
+            Volatile.Write(ref _files, files.ToArray());
         }
 
-        Volatile.Write(ref _files, files.ToArray());
+        return redoFrom;
     }
+
+    /// <summary>Where indexing resumes: the record after the last one indexed (0 when nothing is indexed).</summary>
+    public long IndexedUpTo => Files is [.., var last] && last.IndexCount > 1 ? last.EndPhyOffset : 0;
 
     /// <summary>Indexes a dispatched record (not ROLLBACK; keys from KEYS and UNIQ_KEY).</summary>
     public void BuildIndex(ref readonly DispatchRequest request)
@@ -58,7 +74,7 @@ internal sealed class IndexService
         }
 
         var file = GetWritableFile();
-        if (file is null || request.CommitLogOffset < file.EndPhyOffset)
+        if (file is null || (file.IndexCount > 1 && request.CommitLogOffset <= file.EndPhyOffset))
         {
             return; // Already indexed (re-dispatch after recovery).
         }

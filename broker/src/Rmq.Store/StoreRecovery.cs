@@ -31,7 +31,7 @@ internal sealed class StoreRecovery
     {
         _commitLog.Queue.Load();
         _queues.Load();
-        _index?.Load(lastExitOk);
+        _index?.Load();
         _queues.Recover();
 
         var scanStart = new CommitLogRecovery(_commitLog, _options, _log).Recover(lastExitOk, _checkpoint);
@@ -42,6 +42,12 @@ internal sealed class StoreRecovery
 
         var cqMax = _queues.MaxPhysicOffset;
         var from = cqMax < 0 ? minPhy : lastExitOk ? cqMax : Math.Min(scanStart, cqMax);
+        if (_index is not null && !lastExitOk)
+        {
+            // Index entries are skipped when already present, so re-dispatching from the oldest gap is safe.
+            from = Math.Min(from, Math.Min(_index.TruncateBeyond(maxPhy), _index.IndexedUpTo));
+        }
+
         _reput.ReputFromOffset = Math.Clamp(from, minPhy, maxPhy);
         var redispatched = 0;
         while (_reput.IsBehind)

@@ -52,6 +52,11 @@ public sealed class CrashTests(ITestOutputHelper output)
             Assert.Equal(CrashBodyFor(ack.Id), Encoding.UTF8.GetString(msg.Body));
             Assert.Equal((ack.QueueId, ack.QueueOffset), (msg.QueueId, msg.QueueOffset));
             Assert.Equal(ack.Offset, store.GetCommitLogOffsetInQueue("CrashTopic", ack.QueueId, ack.QueueOffset));
+            if (ack.QueueOffset % 25 == 0)
+            {
+                var byKey = store.QueryMessage("CrashTopic", ack.Id, 32, 0, long.MaxValue).Messages;
+                Assert.Equal(ack.Offset, Assert.Single(byKey).CommitLogOffset);
+            }
         }
 
         return lost;
