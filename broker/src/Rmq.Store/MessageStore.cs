@@ -263,10 +263,15 @@ public sealed class MessageStore : IAsyncDisposable
             await _cqFlush.StopAsync().ConfigureAwait(false);
         }
 
-        _index?.Shutdown();
-        if (wasRunning && _commitLog.Queue.LastStoreTimestamp > 0)
+        if (wasRunning)
         {
-            _checkpoint.PhysicMsgTimestamp = _commitLog.Queue.LastStoreTimestamp;
+            _index?.Shutdown();
+            if (_commitLog.Queue.LastStoreTimestamp > 0)
+            {
+                _checkpoint.PhysicMsgTimestamp = _commitLog.Queue.LastStoreTimestamp;
+            }
+
+            _checkpoint.Flush();
         }
 
         _checkpoint.Dispose();

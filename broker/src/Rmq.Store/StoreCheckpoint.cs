@@ -68,9 +68,6 @@ public sealed class StoreCheckpoint : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Flush();
-        _file.Destroy(delete: false);
-    }
+    /// <summary>Unmaps the file without writing (call <see cref="Flush"/> first to persist).</summary>
+    public void Dispose() => _file.Destroy(delete: false);
 }
