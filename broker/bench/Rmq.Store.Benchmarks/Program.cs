@@ -1,1 +1,10 @@
-Console.WriteLine("store benchmarks: not yet written");
+using BenchmarkDotNet.Running;
+using Rmq.Store.Benchmarks;
+
+if (args.Contains("--quick"))
+{
+    return await QuickBench.RunAsync(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(QuickBench).Assembly).Run(args);
+return 0;

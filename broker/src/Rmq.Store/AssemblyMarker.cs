@@ -1,5 +1,0 @@
-namespace Rmq.Store;
-
-internal static class AssemblyMarker
-{
-}

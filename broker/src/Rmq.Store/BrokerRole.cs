@@ -1,0 +1,9 @@
+namespace Rmq.Store;
+
+/// <summary>RocketMQ <c>brokerRole</c>.</summary>
+public enum BrokerRole
+{
+    ASYNC_MASTER,
+    SYNC_MASTER,
+    SLAVE,
+}

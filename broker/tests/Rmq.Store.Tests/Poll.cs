@@ -1,0 +1,26 @@
+namespace Rmq.Store.Tests;
+
+internal static class Poll
+{
+    /// <summary>Polls <paramref name="condition"/> until true or the deadline; returns the final value.</summary>
+    public static async Task<bool> UntilAsync(Func<bool> condition, int timeoutMs = 10_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (!condition())
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                return condition();
+            }
+
+            await Task.Delay(5);
+        }
+
+        return true;
+    }
+
+    public static async Task DispatchedAsync(MessageStore store)
+    {
+        Assert.True(await UntilAsync(() => store.DispatchedPhyOffset >= store.MaxPhyOffset), "dispatch did not catch up");
+    }
+}
