@@ -11,6 +11,7 @@ public static class RmqApp
         var root = new RootCommand("rmq: RocketMQ 4.x-compatible name server, broker and operations tooling");
         root.Subcommands.Add(new Commands.NameServer.NameServerCommand(console));
         root.Subcommands.Add(new Commands.Conf.ConfCommand(console));
+        root.Subcommands.Add(new Commands.Cluster.ClusterCommand(console));
         return root;
     }
 
