@@ -1,0 +1,5 @@
+namespace Rmq.Ha;
+
+internal static class AssemblyMarker
+{
+}
