@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of rmq: the .NET suites (unit, store on real files, servers over 127.0.0.1,
 # interop with the third-party ali-ons client) and prints one closing line "N passed, N failed".
-# Needs: the .NET SDK of global.json and Node.js/npm (.ci/run installs what is missing).
+# Needs: the .NET SDK of global.json, Node.js/npm and a running Docker engine (.ci/run installs and
+# starts what is missing).
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -11,6 +12,17 @@ trap 'rm -rf "$log_dir"' EXIT
 
 echo "== npm: third-party clients for the interop tests"
 npm ci --prefix e2e/interop/ali-ons --no-audit --no-fund --loglevel=error || exit 1
+
+echo "== docker: the rmq image for the container tests"
+# Settings Testcontainers needs with Debian's docker.io 20.10 and no registry access.
+export DOCKER_API_VERSION=${DOCKER_API_VERSION:-1.41}
+export TESTCONTAINERS_RYUK_DISABLED=true
+export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-127.0.0.1}
+if ! docker info >/dev/null 2>&1; then
+  echo "no Docker engine answers; start one (.ci/run does) for the container tests" >&2
+  exit 1
+fi
+bash e2e/docker/build-image.sh rmq/rmq:local || exit 1
 
 echo "== dotnet test"
 dotnet test Toolkit.sln -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log_dir/dotnet.log"
