@@ -83,4 +83,10 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public override long GetTimestamp() => Now.UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public void Advance(TimeSpan by) => Now += by;
 }
