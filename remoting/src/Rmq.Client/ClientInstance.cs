@@ -7,8 +7,6 @@ using Serilog;
 
 namespace Rmq.Client;
 
-/// <summary>An address found for a broker name (FindBrokerResult.java).</summary>
-public sealed record FindBrokerResult(string BrokerAddr, bool Slave);
 
 /// <summary>
 /// The connection and route state one producer or consumer works with (MQClientInstance.java): one

@@ -3,14 +3,6 @@ using Rmq.Remoting.Protocol;
 
 namespace Rmq.Client.Broker;
 
-/// <summary>What a pull found (PullStatus.java).</summary>
-public enum PullStatus
-{
-    FOUND,
-    NO_NEW_MSG,
-    NO_MATCHED_MSG,
-    OFFSET_ILLEGAL,
-}
 
 /// <summary>
 /// A pull answer: status, where to pull next, the queue's bounds, which broker id to pull from next, and

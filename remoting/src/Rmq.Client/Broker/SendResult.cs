@@ -3,14 +3,6 @@ using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.Client.Broker;
 
-/// <summary>How a stored message was stored (SendStatus.java); every value means the broker has the message.</summary>
-public enum SendStatus
-{
-    SEND_OK,
-    FLUSH_DISK_TIMEOUT,
-    FLUSH_SLAVE_TIMEOUT,
-    SLAVE_NOT_AVAILABLE,
-}
 
 /// <summary>The result of a send (SendResult.java).</summary>
 /// <param name="MsgId">UNIQ_KEY of the message (comma-separated for a batch), or the offset id when none was set.</param>

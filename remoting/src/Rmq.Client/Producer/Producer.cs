@@ -274,6 +274,11 @@ public sealed partial class Producer : IAsyncDisposable
             throw new MQClientException(ResponseCode.MessageIllegal, $"The specified topic[{message.Topic}] contains illegal characters or is longer than 127, allowing only ^[%|a-zA-Z0-9_-]+$", null);
         }
 
+        if (NotAllowedSendTopics.Contains(message.Topic))
+        {
+            throw new MQClientException(ResponseCode.MessageIllegal, $"Sending message to topic[{message.Topic}] is forbidden.", null);
+        }
+
         if (message.Body is null || message.Body.Length == 0)
         {
             throw new MQClientException(ResponseCode.MessageIllegal, "the message body length is zero", null);
@@ -284,6 +289,12 @@ public sealed partial class Producer : IAsyncDisposable
             throw new MQClientException(ResponseCode.MessageIllegal, $"the message body size over max value, MAX: {maxMessageSize}", null);
         }
     }
+
+    /// <summary>System topics no producer may send to (TopicValidator.NOT_ALLOWED_SEND_TOPIC_SET).</summary>
+    public static readonly IReadOnlySet<string> NotAllowedSendTopics = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "SCHEDULE_TOPIC_XXXX", "RMQ_SYS_TRANS_HALF_TOPIC", "RMQ_SYS_TRANS_OP_HALF_TOPIC", "TRANS_CHECK_MAX_TIME_TOPIC", "SELF_TEST_TOPIC", "OFFSET_MOVED_EVENT",
+    };
 
     [GeneratedRegex("^[%|a-zA-Z0-9_-]+$")]
     private static partial Regex TopicPattern();

@@ -3,12 +3,6 @@ using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.Client.Protocol;
 
-/// <summary>One queue's progress in <see cref="ConsumeStats"/> (OffsetWrapper.java).</summary>
-public sealed record OffsetWrapper(long BrokerOffset, long ConsumerOffset, long LastTimestamp)
-{
-    /// <summary>Messages not yet consumed (never negative).</summary>
-    public long Lag => Math.Max(0, BrokerOffset - ConsumerOffset);
-}
 
 /// <summary>GET_CONSUME_STATS (208) answer: <c>{"consumeTps":D,"offsetTable":{&lt;MessageQueue&gt;:OffsetWrapper}}</c>.</summary>
 public sealed class ConsumeStats : IJsonBody<ConsumeStats>

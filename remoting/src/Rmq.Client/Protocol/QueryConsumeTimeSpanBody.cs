@@ -3,8 +3,6 @@ using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.Client.Protocol;
 
-/// <summary>One queue's consumption time span (QueueTimeSpan.java).</summary>
-public sealed record QueueTimeSpan(MessageQueue MessageQueue, long MinTimeStamp, long MaxTimeStamp, long ConsumeTimeStamp, long DelayTime);
 
 /// <summary>QUERY_CONSUME_TIME_SPAN (303) answer: <c>{"consumeTimeSpanSet":[QueueTimeSpan]}</c>.</summary>
 public sealed class QueryConsumeTimeSpanBody : IJsonBody<QueryConsumeTimeSpanBody>

@@ -3,8 +3,6 @@ using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.Client.Protocol;
 
-/// <summary>One queue's offsets in a <see cref="TopicStatsTable"/> (TopicOffset.java).</summary>
-public sealed record TopicOffset(long MinOffset, long MaxOffset, long LastUpdateTimestamp);
 
 /// <summary>GET_TOPIC_STATS_INFO (202) answer: <c>{"offsetTable":{&lt;MessageQueue&gt;:{"minOffset","maxOffset","lastUpdateTimestamp"}}}</c>.</summary>
 public sealed class TopicStatsTable : IJsonBody<TopicStatsTable>
