@@ -221,3 +221,17 @@ public sealed class ConsumerPolicyTests
         Assert.Equal(new FindBrokerResult("slave2:10911", true), ClientInstance.FindInSubscribe(addrs, 2, onlyThisBroker: true));
     }
 }
+
+public sealed class ConsumeResultTests
+{
+    [Theory]
+    [InlineData(ConsumeConcurrentlyStatus.CONSUME_SUCCESS, int.MaxValue, 3, 3)]
+    [InlineData(ConsumeConcurrentlyStatus.CONSUME_SUCCESS, 0, 3, 1)]
+    [InlineData(ConsumeConcurrentlyStatus.CONSUME_SUCCESS, -1, 3, 0)]
+    [InlineData(ConsumeConcurrentlyStatus.RECONSUME_LATER, int.MaxValue, 3, 0)]
+    [InlineData(ConsumeConcurrentlyStatus.RECONSUME_LATER, 1, 1, 0)]
+    public void Messages_after_the_ack_index_are_sent_back(ConsumeConcurrentlyStatus status, int ackIndex, int count, int firstFailed)
+    {
+        Assert.Equal(firstFailed, Consumer.PushConsumer.FirstFailedIndex(status, ackIndex, count));
+    }
+}

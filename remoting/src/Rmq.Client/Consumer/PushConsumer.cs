@@ -289,7 +289,7 @@ public sealed class PushConsumer : IAsyncDisposable
             .ConfigureAwait(false);
     }
 
-    /// <summary>QUERY_CONSUMER_OFFSET: the committed offset, -1 when none (22), -2 when it cannot be read.</summary>
+    /// <summary>QUERY_CONSUMER_OFFSET: the committed offset, -1 when the broker has none (22 or any other refusal, as 4.x), -2 when it cannot be reached.</summary>
     private async Task<long> ReadOffsetFromBrokerAsync(MessageQueue queue, CancellationToken cancellationToken)
     {
         try
@@ -302,6 +302,12 @@ public sealed class PushConsumer : IAsyncDisposable
                 return value;
             }
 
+            return ConsumeFromWhereCalculator.NotFound;
+        }
+        catch (MQClientException e) when (e.Address is not null)
+        {
+            // 4.x reads any broker refusal (MQBrokerException) as "no offset in broker"
+            _logger.Information("Broker has no offset of {Queue}: {Remark}", queue, e.Remark);
             return ConsumeFromWhereCalculator.NotFound;
         }
         catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
@@ -346,7 +352,8 @@ public sealed class PushConsumer : IAsyncDisposable
         {
             try
             {
-                if (pq.MessageCount > Options.PullThresholdForQueue || pq.MessageSize > Options.PullThresholdSizeForQueue * 1024L * 1024L)
+                if (pq.MessageCount > Options.PullThresholdForQueue || pq.MessageSize > Options.PullThresholdSizeForQueue * 1024L * 1024L
+                    || pq.MaxSpan > Options.ConsumeConcurrentlyMaxSpan)
                 {
                     if (flowControlTimes++ % 1000 == 0)
                     {
@@ -487,9 +494,8 @@ public sealed class PushConsumer : IAsyncDisposable
                 return;
             }
 
-            var ackIndex = status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS ? Math.Min(context.AckIndex, batch.Count - 1) : -1;
             var backFailed = new List<MessageExt>();
-            for (var i = ackIndex + 1; i < batch.Count; i++)
+            for (var i = FirstFailedIndex(status, context.AckIndex, batch.Count); i < batch.Count; i++)
             {
                 if (!await SendMessageBackAsync(batch[i], context.DelayLevelWhenNextConsume, token).ConfigureAwait(false))
                 {
@@ -514,6 +520,13 @@ public sealed class PushConsumer : IAsyncDisposable
             _consumeSlots.Release();
         }
     }
+
+    /// <summary>
+    /// The index of the first message of a batch to send back (processConsumeResult): after the ack index on
+    /// success (all consumed by default), 0 on RECONSUME_LATER; == count when none.
+    /// </summary>
+    public static int FirstFailedIndex(ConsumeConcurrentlyStatus status, int ackIndex, int count) =>
+        status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS ? Math.Min(Math.Max(ackIndex, -1), count - 1) + 1 : 0;
 
     /// <summary>Before the listener sees them, retried messages get their original topic back (resetRetryAndNamespace).</summary>
     public static void ResetRetryTopic(IEnumerable<MessageExt> messages, string consumerGroup)

@@ -27,6 +27,9 @@ public sealed record PushConsumerOptions : ClientConfig
     /// <summary>No pull while more than this many MiB of the queue's bodies are in flight.</summary>
     public int PullThresholdSizeForQueue { get; init; } = 100;
 
+    /// <summary>No pull while the offsets in flight span more than this (one slow message holds the offset back).</summary>
+    public int ConsumeConcurrentlyMaxSpan { get; init; } = 2000;
+
     public int ConsumeThreadMax { get; init; } = 20;
 
     /// <summary>After this many redeliveries the broker moves a message to the DLQ.</summary>
