@@ -235,3 +235,32 @@ public sealed class ConsumeResultTests
         Assert.Equal(firstFailed, Consumer.PushConsumer.FirstFailedIndex(status, ackIndex, count));
     }
 }
+
+public sealed class RetryMessageTests
+{
+    [Fact]
+    public void Fallback_resend_copies_the_message_to_the_retry_topic_with_java_properties()
+    {
+        var failed = MessageDecoder.Decode(new RecordBuilder { Topic = "TopicTest", ReconsumeTimes = 2, Flag = 9, Properties = "TAGS\u0001TagA\u0002UNIQ_KEY\u0001ABC\u0002TRAN_MSG\u0001true" }.Build());
+
+        var retry = RetryMessages.BuildFallback(failed, "G", 16);
+
+        Assert.Equal(("%RETRY%G", 9), (retry.Topic, retry.Flag));
+        Assert.Equal(failed.Body, retry.Body);
+        Assert.Equal("TopicTest", retry.GetProperty(MessageConst.RetryTopic));
+        Assert.Equal("ABC", retry.GetProperty(MessageConst.OriginMessageId));
+        Assert.Equal("3", retry.GetProperty(MessageConst.ReconsumeTime));
+        Assert.Equal("16", retry.GetProperty(MessageConst.MaxReconsumeTimes));
+        Assert.Equal(5, retry.DelayTimeLevel);
+        Assert.Equal("TagA", retry.Tags);
+        Assert.Null(retry.GetProperty(MessageConst.TransactionPrepared));
+    }
+
+    [Fact]
+    public void Fallback_keeps_an_existing_origin_message_id()
+    {
+        var failed = MessageDecoder.Decode(new RecordBuilder { Properties = "ORIGIN_MESSAGE_ID\u0001FIRST" }.Build());
+
+        Assert.Equal("FIRST", RetryMessages.BuildFallback(failed, "G", 16).GetProperty(MessageConst.OriginMessageId));
+    }
+}

@@ -17,7 +17,7 @@ namespace Rmq.Client.Consumer;
 /// client-side tag re-check; offsets committed every 5 s, on queue removal and on shutdown; failed
 /// messages sent back (CONSUMER_SEND_MSG_BACK) and redelivered through <c>%RETRY%group</c>.
 /// </summary>
-public sealed class PushConsumer : IAsyncDisposable
+public sealed partial class PushConsumer : IAsyncDisposable
 {
     private readonly Func<IReadOnlyList<MessageExt>, ConsumeContext, Task<ConsumeConcurrentlyStatus>> _listener;
     private readonly ILogger _logger;
@@ -31,7 +31,9 @@ public sealed class PushConsumer : IAsyncDisposable
     private readonly SemaphoreSlim _consumeSlots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
+    private readonly SemaphoreSlim _innerProducerLock = new(1, 1);
     private RequestExecutor? _notifyExecutor;
+    private Producer.Producer? _innerProducer;
     private ClientInstance? _instance;
 
     public PushConsumer(
@@ -97,6 +99,7 @@ public sealed class PushConsumer : IAsyncDisposable
         _instance = new ClientInstance(Options, _logger, TimeProvider);
         _notifyExecutor = new RequestExecutor("consumer-notify", 1, 64, _logger, TimeProvider);
         _instance.Remoting.Processors.Register(RequestCode.NotifyConsumerIdsChanged, new NotifyProcessor(this), _notifyExecutor);
+        _instance.Remoting.Processors.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(this), _notifyExecutor);
 
         await RefreshRoutesAsync(cancellationToken).ConfigureAwait(false);
         await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
@@ -256,7 +259,7 @@ public sealed class PushConsumer : IAsyncDisposable
         return changed;
     }
 
-    private async Task RemoveQueueAsync(MessageQueue queue, CancellationToken cancellationToken)
+    private async Task RemoveQueueAsync(MessageQueue queue, CancellationToken cancellationToken, bool persist = true)
     {
         if (!_workers.TryRemove(queue, out var worker))
         {
@@ -273,7 +276,11 @@ public sealed class PushConsumer : IAsyncDisposable
             // the pull loop ended on its own and released it
         }
 
-        await PersistOffsetAsync(queue, cancellationToken).ConfigureAwait(false);
+        if (persist)
+        {
+            await PersistOffsetAsync(queue, cancellationToken).ConfigureAwait(false);
+        }
+
         OffsetStore.RemoveOffset(queue);
         _logger.Information("doRebalance, {ConsumerGroup}, remove unnecessary mq, {Queue}", Options.ConsumerGroup, queue);
     }
@@ -555,7 +562,18 @@ public sealed class PushConsumer : IAsyncDisposable
         }
         catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
         {
-            _logger.Warning(e, "sendMessageBack exception, group: {ConsumerGroup} msg: {MsgId}", Options.ConsumerGroup, message.MsgId);
+            _logger.Warning(e, "sendMessageBack exception, group: {ConsumerGroup} msg: {MsgId}; resending to the retry topic", Options.ConsumerGroup, message.MsgId);
+        }
+
+        try
+        {
+            var producer = await InnerProducerAsync(cancellationToken).ConfigureAwait(false);
+            await producer.SendAsync(RetryMessages.BuildFallback(message, Options.ConsumerGroup, Options.MaxReconsumeTimes), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
+        {
+            _logger.Warning(e, "Resend of {MsgId} to the retry topic failed; consuming it again later", message.MsgId);
             return false;
         }
     }
@@ -605,6 +623,11 @@ public sealed class PushConsumer : IAsyncDisposable
         await Periodic.WhenAllStoppedAsync(_background).ConfigureAwait(false);
         await Periodic.WhenAllStoppedAsync(_workers.Values.Select(w => w.PullLoop ?? Task.CompletedTask)).ConfigureAwait(false);
         await Periodic.WhenAllStoppedAsync(_consumeTasks.Keys.ToList()).ConfigureAwait(false);
+        if (_innerProducer is not null)
+        {
+            await _innerProducer.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_instance is not null)
         {
             using var timeout = new CancellationTokenSource(Options.MqClientApiTimeout);
@@ -620,6 +643,7 @@ public sealed class PushConsumer : IAsyncDisposable
 
         _stopping.Dispose();
         _rebalanceLock.Dispose();
+        _innerProducerLock.Dispose();
         _consumeSlots.Dispose();
     }
 
@@ -630,15 +654,5 @@ public sealed class PushConsumer : IAsyncDisposable
         public CancellationTokenSource Cancellation { get; } = cancellation;
 
         public Task? PullLoop { get; set; }
-    }
-
-    private sealed class NotifyProcessor(PushConsumer consumer) : IRequestProcessor
-    {
-        public ValueTask<RemotingCommand?> ProcessAsync(RequestContext context, RemotingCommand request, CancellationToken cancellationToken)
-        {
-            consumer._logger.Information("Receive broker's notification, the consumer group: {Group} changed, rebalance immediately", request.GetExtField("consumerGroup"));
-            consumer.TriggerRebalance();
-            return ValueTask.FromResult<RemotingCommand?>(null);
-        }
     }
 }
