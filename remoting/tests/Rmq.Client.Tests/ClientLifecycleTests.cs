@@ -78,6 +78,20 @@ public sealed class ClientLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_topic_whose_route_has_no_writable_queue_does_not_fall_back_to_TBW102()
+    {
+        await RegisterAsync(
+            new TopicConfig { TopicName = "TBW102", ReadQueueNums = 8, WriteQueueNums = 8, Perm = PermName.ReadWrite | PermName.Inherit },
+            new TopicConfig { TopicName = "ReadOnly", ReadQueueNums = 2, WriteQueueNums = 2, Perm = PermName.Read });
+        await using var producer = new Producer.Producer(ProducerOptions());
+        await producer.StartAsync();
+
+        var error = await Assert.ThrowsAsync<MQClientException>(() => producer.SendAsync(new Message("ReadOnly", [1])));
+
+        Assert.Equal(ClientErrorCode.NotFoundTopicException, error.Code);
+    }
+
+    [Fact]
     public async Task Push_consumer_starts_subscribes_the_retry_topic_and_stops_without_a_broker()
     {
         await RegisterAsync(new TopicConfig { TopicName = "TopicA", ReadQueueNums = 2, WriteQueueNums = 2 });

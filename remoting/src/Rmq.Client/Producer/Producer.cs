@@ -138,8 +138,9 @@ public sealed partial class Producer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The publish info of <paramref name="topic"/>: cached, else from the name server, else from the
-    /// route of <see cref="ProducerOptions.CreateTopicKey"/> so the broker auto-creates the topic.
+    /// The publish info of <paramref name="topic"/>: cached, else from the name server, else (only when the
+    /// topic has no route at all) from the route of <see cref="ProducerOptions.CreateTopicKey"/> so the broker
+    /// auto-creates the topic.
     /// </summary>
     private async Task<TopicPublishInfo> TryToFindTopicPublishInfoAsync(string topic, CancellationToken cancellationToken)
     {
@@ -149,9 +150,11 @@ public sealed partial class Producer : IAsyncDisposable
         }
 
         var route = await Instance.UpdateTopicRouteAsync(topic, cancellationToken).ConfigureAwait(false);
-        if (route is not null && TopicPublishInfo.FromRoute(topic, route) is { Ok: true } info)
+        if (route is not null)
         {
-            return _publishInfo[topic] = info;
+            // the topic has a route: use it even without writable queues (no auto-creation fallback then)
+            var info = _publishInfo[topic] = TopicPublishInfo.FromRoute(topic, route);
+            return info.Ok ? info : throw NoRoute(topic);
         }
 
         var defaultRoute = await Instance.UpdateTopicRouteAsync(Options.CreateTopicKey, cancellationToken).ConfigureAwait(false);
@@ -165,8 +168,11 @@ public sealed partial class Producer : IAsyncDisposable
             }
         }
 
-        throw new MQClientException(ClientErrorCode.NotFoundTopicException, $"No route info of this topic: {topic}", null);
+        throw NoRoute(topic);
     }
+
+    private static MQClientException NoRoute(string topic) =>
+        new(ClientErrorCode.NotFoundTopicException, $"No route info of this topic: {topic}", null);
 
     private async Task RefreshRoutesAsync(CancellationToken cancellationToken)
     {
