@@ -622,7 +622,11 @@ public sealed partial class PushConsumer : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Periodic.WhenAllStoppedAsync(_background).ConfigureAwait(false);
         await Periodic.WhenAllStoppedAsync(_workers.Values.Select(w => w.PullLoop ?? Task.CompletedTask)).ConfigureAwait(false);
-        await Periodic.WhenAllStoppedAsync(_consumeTasks.Keys.ToList()).ConfigureAwait(false);
+        while (!_consumeTasks.IsEmpty)
+        {
+            // a batch that could not be sent back resubmits itself; those see the cancellation and end at once
+            await Periodic.WhenAllStoppedAsync(_consumeTasks.Keys.ToList()).ConfigureAwait(false);
+        }
         if (_innerProducer is not null)
         {
             await _innerProducer.DisposeAsync().ConfigureAwait(false);
