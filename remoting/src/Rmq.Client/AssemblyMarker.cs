@@ -1,5 +1,0 @@
-namespace Rmq.Client;
-
-internal static class AssemblyMarker
-{
-}

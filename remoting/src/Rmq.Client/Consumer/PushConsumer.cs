@@ -1,0 +1,662 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.Channels;
+using Rmq.Client.Broker;
+using Rmq.Client.Messages;
+using Rmq.Remoting.Processing;
+using Rmq.Remoting.Protocol;
+using Rmq.Remoting.Protocol.Bodies;
+using Serilog;
+
+namespace Rmq.Client.Consumer;
+
+/// <summary>
+/// A clustering push consumer like DefaultMQPushConsumer with a concurrent listener: rebalance
+/// (AllocateMessageQueueAveragely) every <see cref="PushConsumerOptions.RebalanceInterval"/> and on
+/// NOTIFY_CONSUMER_IDS_CHANGED; one long-polling pull loop per assigned queue with flow control;
+/// client-side tag re-check; offsets committed every 5 s, on queue removal and on shutdown; failed
+/// messages sent back (CONSUMER_SEND_MSG_BACK) and redelivered through <c>%RETRY%group</c>.
+/// </summary>
+public sealed partial class PushConsumer : IAsyncDisposable
+{
+    private readonly Func<IReadOnlyList<MessageExt>, ConsumeContext, Task<ConsumeConcurrentlyStatus>> _listener;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, SubscriptionData> _subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<MessageQueue>> _subscribeQueues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<MessageQueue, QueueWorker> _workers = new();
+    private readonly ConcurrentDictionary<MessageQueue, long> _pullFromWhichNode = new();
+    private readonly ConcurrentDictionary<Task, bool> _consumeTasks = new();
+    private readonly Channel<bool> _rebalanceSignal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim _rebalanceLock = new(1, 1);
+    private readonly SemaphoreSlim _consumeSlots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _background = [];
+    private readonly SemaphoreSlim _innerProducerLock = new(1, 1);
+    private RequestExecutor? _notifyExecutor;
+    private Producer.Producer? _innerProducer;
+    private ClientInstance? _instance;
+
+    public PushConsumer(
+        PushConsumerOptions options,
+        Func<IReadOnlyList<MessageExt>, ConsumeContext, Task<ConsumeConcurrentlyStatus>> listener,
+        ILogger? logger = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(listener);
+        ArgumentException.ThrowIfNullOrEmpty(options.ConsumerGroup);
+        if (options.MessageModel != MessageModel.CLUSTERING)
+        {
+            throw new NotSupportedException("only CLUSTERING consumption is supported");
+        }
+
+        Options = options;
+        _listener = listener;
+        _logger = (logger ?? Serilog.Core.Logger.None).ForContext<PushConsumer>().ForContext("ConsumerGroup", options.ConsumerGroup);
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        _consumeSlots = new SemaphoreSlim(Math.Max(1, options.ConsumeThreadMax));
+    }
+
+    public PushConsumerOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public OffsetStore OffsetStore { get; } = new();
+
+    public ClientInstance Instance => _instance ?? throw new InvalidOperationException("The consumer service state not OK, call StartAsync first");
+
+    public string ClientId => Instance.ClientId;
+
+    /// <summary>The queues this consumer pulls now.</summary>
+    public IReadOnlyCollection<MessageQueue> AssignedQueues => _workers.Keys.ToList();
+
+    /// <summary>Subscribes a topic with "*" or "TagA || TagB"; before or after start.</summary>
+    public void Subscribe(string topic, string subExpression = SubscriptionData.SubAll)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        _subscriptions[topic] = SubscriptionData.ForTags(topic, subExpression, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        _rebalanceSignal.Writer.TryWrite(true);
+    }
+
+    public void Unsubscribe(string topic)
+    {
+        _subscriptions.TryRemove(topic, out _);
+        _rebalanceSignal.Writer.TryWrite(true);
+    }
+
+    public IReadOnlyDictionary<string, SubscriptionData> Subscriptions => _subscriptions;
+
+    /// <summary>Subscribes the retry topic, loads routes, sends a heartbeat, rebalances, and starts the timers.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_instance is not null)
+        {
+            return;
+        }
+
+        var retryTopic = ConsumerQueues.RetryTopic(Options.ConsumerGroup);
+        _subscriptions.TryAdd(retryTopic, SubscriptionData.ForTags(retryTopic, SubscriptionData.SubAll, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
+        _instance = new ClientInstance(Options, _logger, TimeProvider);
+        _notifyExecutor = new RequestExecutor("consumer-notify", 1, 64, _logger, TimeProvider);
+        _instance.Remoting.Processors.Register(RequestCode.NotifyConsumerIdsChanged, new NotifyProcessor(this), _notifyExecutor);
+        _instance.Remoting.Processors.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(this), _notifyExecutor);
+
+        await RefreshRoutesAsync(cancellationToken).ConfigureAwait(false);
+        await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
+        await RebalanceAsync(cancellationToken).ConfigureAwait(false);
+
+        var stop = _stopping.Token;
+        _background.Add(Periodic.RunAsync(Options.PollNameServerInterval, TimeProvider, RefreshRoutesAsync, _logger, "route refresh", stop));
+        _background.Add(Periodic.RunAsync(Options.HeartbeatBrokerInterval, TimeProvider, SendHeartbeatAsync, _logger, "heartbeat", stop));
+        _background.Add(Periodic.RunAsync(Options.PersistConsumerOffsetInterval, TimeProvider, PersistAllAsync, _logger, "offset persist", stop));
+        _background.Add(Periodic.RunAsync(Options.RebalanceInterval, TimeProvider, RebalanceAsync, _logger, "rebalance", _rebalanceSignal.Reader, stop));
+    }
+
+    /// <summary>Asks for a rebalance now (NOTIFY_CONSUMER_IDS_CHANGED does this).</summary>
+    public void TriggerRebalance() => _rebalanceSignal.Writer.TryWrite(true);
+
+    // ---- routes and heartbeat ----
+
+    private async Task RefreshRoutesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var topic in _subscriptions.Keys.ToList())
+        {
+            try
+            {
+                var route = await Instance.UpdateTopicRouteAsync(topic, cancellationToken).ConfigureAwait(false);
+                if (route is not null)
+                {
+                    _subscribeQueues[topic] = ConsumerQueues.SubscribeQueues(topic, route);
+                }
+            }
+            catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
+            {
+                _logger.Warning(e, "Route refresh of {Topic} failed", topic);
+            }
+        }
+    }
+
+    /// <summary>The heartbeat this consumer sends: its group's subscriptions (retry topic included) and CLIENT_INNER_PRODUCER.</summary>
+    public HeartbeatData BuildHeartbeat() => new()
+    {
+        ClientId = Instance.ClientId,
+        ConsumerDataSet =
+        [
+            new ConsumerData
+            {
+                GroupName = Options.ConsumerGroup,
+                ConsumeType = ConsumeType.CONSUME_PASSIVELY,
+                MessageModel = Options.MessageModel,
+                ConsumeFromWhere = Options.ConsumeFromWhere,
+                SubscriptionDataSet = _subscriptions.Values.ToList(),
+                UnitMode = false,
+            },
+        ],
+        ProducerDataSet = [new ProducerData(Producer.Producer.ClientInnerProducerGroup)],
+    };
+
+    private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
+        Instance.SendHeartbeatToAllBrokersAsync(BuildHeartbeat(), cancellationToken);
+
+    // ---- rebalance ----
+
+    private async Task RebalanceAsync(CancellationToken cancellationToken)
+    {
+        await _rebalanceLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var changed = false;
+            foreach (var topic in _subscriptions.Keys.ToList())
+            {
+                try
+                {
+                    changed |= await RebalanceTopicAsync(topic, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
+                {
+                    _logger.Warning(e, "Rebalance of {Topic} failed", topic);
+                }
+            }
+
+            foreach (var queue in _workers.Keys.Where(q => !_subscriptions.ContainsKey(q.Topic)).ToList())
+            {
+                await RemoveQueueAsync(queue, cancellationToken).ConfigureAwait(false);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _rebalanceLock.Release();
+        }
+    }
+
+    private async Task<bool> RebalanceTopicAsync(string topic, CancellationToken cancellationToken)
+    {
+        if (!_subscribeQueues.TryGetValue(topic, out var queues))
+        {
+            var route = await Instance.UpdateTopicRouteAsync(topic, cancellationToken).ConfigureAwait(false);
+            if (route is null)
+            {
+                _logger.Warning("doRebalance, {ConsumerGroup}, but the topic[{Topic}] not exist.", Options.ConsumerGroup, topic);
+                return false;
+            }
+
+            queues = _subscribeQueues[topic] = ConsumerQueues.SubscribeQueues(topic, route);
+        }
+
+        var clientIds = await FindConsumerIdListAsync(topic, cancellationToken).ConfigureAwait(false);
+        if (clientIds.Count == 0)
+        {
+            _logger.Warning("doRebalance, {ConsumerGroup} {Topic}, get consumer id list failed", Options.ConsumerGroup, topic);
+            return false;
+        }
+
+        var allocated = AllocateMessageQueueAveragely.AllocateSorted(Instance.ClientId, queues, clientIds).ToHashSet();
+        return await UpdateProcessQueueTableAsync(topic, allocated, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>> FindConsumerIdListAsync(string topic, CancellationToken cancellationToken)
+    {
+        var route = Instance.GetCachedRoute(topic) ?? await Instance.UpdateTopicRouteAsync(topic, cancellationToken).ConfigureAwait(false);
+        var broker = route?.BrokerDatas.Count > 0 ? route.BrokerDatas[Random.Shared.Next(route.BrokerDatas.Count)] : null;
+        var address = broker?.MasterAddr ?? broker?.BrokerAddrs.Values.FirstOrDefault();
+        return address is null ? [] : await Instance.Broker.GetConsumerIdListByGroupAsync(address, Options.ConsumerGroup, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> UpdateProcessQueueTableAsync(string topic, IReadOnlySet<MessageQueue> allocated, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        foreach (var queue in _workers.Keys.Where(q => q.Topic == topic && !allocated.Contains(q)).ToList())
+        {
+            await RemoveQueueAsync(queue, cancellationToken).ConfigureAwait(false);
+            changed = true;
+        }
+
+        foreach (var queue in allocated.Where(q => !_workers.ContainsKey(q)).Order())
+        {
+            OffsetStore.RemoveOffset(queue);
+            var next = await ComputePullFromWhereAsync(queue, cancellationToken).ConfigureAwait(false);
+            if (next < 0)
+            {
+                _logger.Warning("doRebalance, {ConsumerGroup}, add new mq failed, {Queue}", Options.ConsumerGroup, queue);
+                continue;
+            }
+
+            var worker = new QueueWorker(new ProcessQueue(), CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
+            if (_workers.TryAdd(queue, worker))
+            {
+                _logger.Information("doRebalance, {ConsumerGroup}, add a new mq, {Queue}, from offset {Offset}", Options.ConsumerGroup, queue, next);
+                worker.PullLoop = Task.Run(() => PullLoopAsync(queue, worker, next), CancellationToken.None);
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task RemoveQueueAsync(MessageQueue queue, CancellationToken cancellationToken, bool persist = true)
+    {
+        if (!_workers.TryRemove(queue, out var worker))
+        {
+            return;
+        }
+
+        worker.ProcessQueue.Dropped = true;
+        try
+        {
+            await worker.Cancellation.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // the pull loop ended on its own and released it
+        }
+
+        if (persist)
+        {
+            await PersistOffsetAsync(queue, cancellationToken).ConfigureAwait(false);
+        }
+
+        OffsetStore.RemoveOffset(queue);
+        _logger.Information("doRebalance, {ConsumerGroup}, remove unnecessary mq, {Queue}", Options.ConsumerGroup, queue);
+    }
+
+    private async Task<long> ComputePullFromWhereAsync(MessageQueue queue, CancellationToken cancellationToken)
+    {
+        var lastOffset = await ReadOffsetFromBrokerAsync(queue, cancellationToken).ConfigureAwait(false);
+        var timestamp = (Options.ConsumeTimestamp ?? TimeProvider.GetUtcNow().AddMinutes(-30)).ToUnixTimeMilliseconds();
+        return await ConsumeFromWhereCalculator.ComputeAsync(
+            Options.ConsumeFromWhere, lastOffset, ConsumerQueues.IsRetryTopic(queue.Topic),
+            async () => await Instance.Broker.GetMaxOffsetAsync(await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false), queue.Topic, queue.QueueId, cancellationToken).ConfigureAwait(false),
+            async () => await Instance.Broker.SearchOffsetAsync(await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false), queue.Topic, queue.QueueId, timestamp, cancellationToken).ConfigureAwait(false))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>QUERY_CONSUMER_OFFSET: the committed offset, -1 when the broker has none (22 or any other refusal, as 4.x), -2 when it cannot be reached.</summary>
+    private async Task<long> ReadOffsetFromBrokerAsync(MessageQueue queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var address = await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false);
+            var offset = await Instance.Broker.QueryConsumerOffsetAsync(address, Options.ConsumerGroup, queue.Topic, queue.QueueId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (offset is { } value)
+            {
+                OffsetStore.UpdateOffset(queue, value, increaseOnly: false);
+                return value;
+            }
+
+            return ConsumeFromWhereCalculator.NotFound;
+        }
+        catch (MQClientException e) when (e.Address is not null)
+        {
+            // 4.x reads any broker refusal (MQBrokerException) as "no offset in broker"
+            _logger.Information("Broker has no offset of {Queue}: {Remark}", queue, e.Remark);
+            return ConsumeFromWhereCalculator.NotFound;
+        }
+        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
+        {
+            _logger.Warning(e, "Query consumer offset of {Queue} failed", queue);
+            return ConsumeFromWhereCalculator.ReadFailed;
+        }
+    }
+
+    private async Task<string> MasterAddressAsync(MessageQueue queue, CancellationToken cancellationToken)
+    {
+        var found = Instance.FindBrokerAddressInSubscribe(queue.BrokerName, BrokerData.MasterId, onlyThisBroker: true);
+        if (found is null)
+        {
+            await Instance.UpdateTopicRouteAsync(queue.Topic, cancellationToken).ConfigureAwait(false);
+            found = Instance.FindBrokerAddressInSubscribe(queue.BrokerName, BrokerData.MasterId, onlyThisBroker: true);
+        }
+
+        return found?.BrokerAddr ?? throw new MQClientException(ClientErrorCode.BrokerNotExistException, $"The broker[{queue.BrokerName}] not exist", null);
+    }
+
+    // ---- pull ----
+
+    private async Task PullLoopAsync(MessageQueue queue, QueueWorker worker, long nextOffset)
+    {
+        try
+        {
+            await PullUntilStoppedAsync(queue, worker, nextOffset).ConfigureAwait(false);
+        }
+        finally
+        {
+            worker.Cancellation.Dispose();
+        }
+    }
+
+    private async Task PullUntilStoppedAsync(MessageQueue queue, QueueWorker worker, long nextOffset)
+    {
+        var pq = worker.ProcessQueue;
+        var token = worker.Cancellation.Token;
+        var flowControlTimes = 0L;
+        while (!token.IsCancellationRequested && !pq.Dropped)
+        {
+            try
+            {
+                if (pq.MessageCount > Options.PullThresholdForQueue || pq.MessageSize > Options.PullThresholdSizeForQueue * 1024L * 1024L
+                    || pq.MaxSpan > Options.ConsumeConcurrentlyMaxSpan)
+                {
+                    if (flowControlTimes++ % 1000 == 0)
+                    {
+                        _logger.Warning("The cached message count exceeds the threshold {Threshold}, so do flow control, {Queue} count {Count} size {Size}",
+                            Options.PullThresholdForQueue, queue, pq.MessageCount, pq.MessageSize);
+                    }
+
+                    await Task.Delay(Options.PullTimeDelayWhenFlowControl, TimeProvider, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!_subscriptions.TryGetValue(queue.Topic, out var subscription))
+                {
+                    await Task.Delay(Options.PullTimeDelayWhenException, TimeProvider, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                var result = await PullOnceAsync(queue, subscription, nextOffset, token).ConfigureAwait(false);
+                pq.LastPullTimestamp = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+                _pullFromWhichNode[queue] = result.SuggestWhichBrokerId;
+                var outcome = PullResultHandler.Handle(result, queue, subscription, pq.MessageCount);
+                nextOffset = outcome.NextOffset;
+                if (outcome.CorrectOffset is { } corrected)
+                {
+                    OffsetStore.UpdateOffset(queue, corrected, increaseOnly: true);
+                }
+
+                if (outcome.Action == PullAction.DropQueue)
+                {
+                    _logger.Warning("The pull request offset illegal, {Queue}, next begin offset {Offset}", queue, nextOffset);
+                    pq.Dropped = true;
+                    OffsetStore.UpdateOffset(queue, nextOffset, increaseOnly: false);
+                    await PersistOffsetAsync(queue, token).ConfigureAwait(false);
+                    _workers.TryRemove(new KeyValuePair<MessageQueue, QueueWorker>(queue, worker));
+                    return;
+                }
+
+                if (outcome.MessagesToConsume.Count > 0)
+                {
+                    pq.PutMessages(outcome.MessagesToConsume);
+                    SubmitConsume(outcome.MessagesToConsume, queue, pq, TimeSpan.Zero);
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _logger.Warning(e, "Pull of {Queue} failed", queue);
+                try
+                {
+                    await Task.Delay(Options.PullTimeDelayWhenException, TimeProvider, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<PullResult> PullOnceAsync(MessageQueue queue, SubscriptionData subscription, long nextOffset, CancellationToken cancellationToken)
+    {
+        var brokerId = _pullFromWhichNode.GetValueOrDefault(queue, BrokerData.MasterId);
+        var found = Instance.FindBrokerAddressInSubscribe(queue.BrokerName, brokerId, onlyThisBroker: false);
+        if (found is null)
+        {
+            await Instance.UpdateTopicRouteAsync(queue.Topic, cancellationToken).ConfigureAwait(false);
+            found = Instance.FindBrokerAddressInSubscribe(queue.BrokerName, brokerId, onlyThisBroker: false)
+                ?? throw new MQClientException(ClientErrorCode.BrokerNotExistException, $"The broker[{queue.BrokerName}] not exist", null);
+        }
+
+        var header = ConsumerQueues.BuildPullHeader(
+            Options.ConsumerGroup, queue, subscription, nextOffset, OffsetStore.ReadOffset(queue), found.Slave,
+            Options.PostSubscriptionWhenPull, Options.PullBatchSize, (long)Options.BrokerSuspendMaxTime.TotalMilliseconds);
+        return await Instance.Broker.PullMessageAsync(found.BrokerAddr, header, Options.ConsumerTimeoutWhenSuspend, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- consume ----
+
+    private void SubmitConsume(IReadOnlyList<MessageExt> messages, MessageQueue queue, ProcessQueue pq, TimeSpan delay)
+    {
+        foreach (var batch in messages.Chunk(Math.Max(1, Options.ConsumeMessageBatchMaxSize)))
+        {
+            var task = Task.Run(() => ConsumeAsync(batch, queue, pq, delay), CancellationToken.None);
+            _consumeTasks.TryAdd(task, true);
+            task.ContinueWith(t => _consumeTasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task ConsumeAsync(IReadOnlyList<MessageExt> batch, MessageQueue queue, ProcessQueue pq, TimeSpan delay)
+    {
+        var token = _stopping.Token;
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, TimeProvider, token).ConfigureAwait(false);
+            }
+
+            await _consumeSlots.WaitAsync(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (pq.Dropped)
+            {
+                return;
+            }
+
+            ResetRetryTopic(batch, Options.ConsumerGroup);
+            var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            foreach (var message in batch)
+            {
+                message.PutProperty(MessageConst.ConsumeStartTimestamp, now);
+            }
+
+            var context = new ConsumeContext(queue);
+            var status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            try
+            {
+                status = await _listener(batch, context).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _logger.Warning(e, "consumeMessage exception, Group: {ConsumerGroup} {Queue}", Options.ConsumerGroup, queue);
+            }
+
+            pq.LastConsumeTimestamp = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            if (pq.Dropped)
+            {
+                _logger.Warning("processQueue is dropped without process consume result, {Queue}", queue);
+                return;
+            }
+
+            var backFailed = new List<MessageExt>();
+            for (var i = FirstFailedIndex(status, context.AckIndex, batch.Count); i < batch.Count; i++)
+            {
+                if (!await SendMessageBackAsync(batch[i], context.DelayLevelWhenNextConsume, token).ConfigureAwait(false))
+                {
+                    batch[i].ReconsumeTimes++;
+                    backFailed.Add(batch[i]);
+                }
+            }
+
+            var offset = pq.RemoveMessages(batch.Except(backFailed).ToList());
+            if (offset >= 0 && !pq.Dropped)
+            {
+                OffsetStore.UpdateOffset(queue, offset, increaseOnly: true);
+            }
+
+            if (backFailed.Count > 0)
+            {
+                SubmitConsume(backFailed, queue, pq, Options.ConsumeRetryDelayWhenSendBackFails);
+            }
+        }
+        finally
+        {
+            _consumeSlots.Release();
+        }
+    }
+
+    /// <summary>
+    /// The index of the first message of a batch to send back (processConsumeResult): after the ack index on
+    /// success (all consumed by default), 0 on RECONSUME_LATER; == count when none.
+    /// </summary>
+    public static int FirstFailedIndex(ConsumeConcurrentlyStatus status, int ackIndex, int count) =>
+        status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS ? Math.Min(Math.Max(ackIndex, -1), count - 1) + 1 : 0;
+
+    /// <summary>Before the listener sees them, retried messages get their original topic back (resetRetryAndNamespace).</summary>
+    public static void ResetRetryTopic(IEnumerable<MessageExt> messages, string consumerGroup)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var groupTopic = ConsumerQueues.RetryTopic(consumerGroup);
+        foreach (var message in messages)
+        {
+            if (message.GetProperty(MessageConst.RetryTopic) is { } retryTopic && message.Topic == groupTopic)
+            {
+                message.Topic = retryTopic;
+            }
+        }
+    }
+
+    private async Task<bool> SendMessageBackAsync(MessageExt message, int delayLevel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var address = message.BrokerName is { } brokerName
+                ? Instance.FindBrokerAddressInPublish(brokerName)
+                : null;
+            address ??= message.StoreHost.Address + ":" + message.StoreHost.Port.ToString(CultureInfo.InvariantCulture);
+            await Instance.Broker.ConsumerSendMessageBackAsync(address, message, Options.ConsumerGroup, delayLevel, Options.MaxReconsumeTimes, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
+        {
+            _logger.Warning(e, "sendMessageBack exception, group: {ConsumerGroup} msg: {MsgId}; resending to the retry topic", Options.ConsumerGroup, message.MsgId);
+        }
+
+        try
+        {
+            var producer = await InnerProducerAsync(cancellationToken).ConfigureAwait(false);
+            await producer.SendAsync(RetryMessages.BuildFallback(message, Options.ConsumerGroup, Options.MaxReconsumeTimes), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
+        {
+            _logger.Warning(e, "Resend of {MsgId} to the retry topic failed; consuming it again later", message.MsgId);
+            return false;
+        }
+    }
+
+    // ---- offsets ----
+
+    private async Task PersistAllAsync(CancellationToken cancellationToken)
+    {
+        var (toPersist, unused) = OffsetStore.PlanPersist(_workers.Keys.ToHashSet());
+        foreach (var (queue, offset) in toPersist)
+        {
+            await UpdateOffsetOnBrokerAsync(queue, offset, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var queue in unused)
+        {
+            OffsetStore.RemoveOffset(queue);
+        }
+    }
+
+    private async Task PersistOffsetAsync(MessageQueue queue, CancellationToken cancellationToken)
+    {
+        var offset = OffsetStore.ReadOffset(queue);
+        if (offset >= 0)
+        {
+            await UpdateOffsetOnBrokerAsync(queue, offset, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task UpdateOffsetOnBrokerAsync(MessageQueue queue, long offset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var address = await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false);
+            await Instance.Broker.UpdateConsumerOffsetOnewayAsync(address, Options.ConsumerGroup, queue.Topic, queue.QueueId, offset, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
+        {
+            _logger.Warning(e, "Persist offset {Offset} of {Queue} failed", offset, queue);
+        }
+    }
+
+    /// <summary>Stops pulling, waits for consumption in flight, persists every offset and unregisters from the brokers.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Periodic.WhenAllStoppedAsync(_background).ConfigureAwait(false);
+        await Periodic.WhenAllStoppedAsync(_workers.Values.Select(w => w.PullLoop ?? Task.CompletedTask)).ConfigureAwait(false);
+        while (!_consumeTasks.IsEmpty)
+        {
+            // a batch that could not be sent back resubmits itself; those see the cancellation and end at once
+            await Periodic.WhenAllStoppedAsync(_consumeTasks.Keys.ToList()).ConfigureAwait(false);
+        }
+        if (_innerProducer is not null)
+        {
+            await _innerProducer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_instance is not null)
+        {
+            using var timeout = new CancellationTokenSource(Options.MqClientApiTimeout);
+            await PersistAllAsync(timeout.Token).ConfigureAwait(false);
+            await _instance.UnregisterClientAsync(null, Options.ConsumerGroup, timeout.Token).ConfigureAwait(false);
+            await _instance.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_notifyExecutor is not null)
+        {
+            await _notifyExecutor.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        _rebalanceLock.Dispose();
+        _innerProducerLock.Dispose();
+        _consumeSlots.Dispose();
+    }
+
+    private sealed class QueueWorker(ProcessQueue processQueue, CancellationTokenSource cancellation)
+    {
+        public ProcessQueue ProcessQueue { get; } = processQueue;
+
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public Task? PullLoop { get; set; }
+    }
+}
