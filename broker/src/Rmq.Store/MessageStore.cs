@@ -199,6 +199,9 @@ public sealed class MessageStore : IAsyncDisposable
 
     public long DispatchBehindBytes => Math.Max(0, _commitLog.MaxOffset - _reput.ReputFromOffset);
 
+    /// <summary>True while an append has held the put lock longer than <c>osPageCacheBusyTimeOutMills</c> (broker answers SYSTEM_BUSY).</summary>
+    public bool IsOSPageCacheBusy => _commitLog.LockHeldMillis > _options.OsPageCacheBusyTimeOutMills;
+
     /// <summary>Flush rounds of the commit log so far (one msync per file touched each).</summary>
     public long CommitLogFlushCount => _flush.FlushCount;
 
