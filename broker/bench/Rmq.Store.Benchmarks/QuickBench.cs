@@ -20,7 +20,9 @@ internal static partial class QuickBench
 
         // Each measurement starts with a clean page cache (sync), so earlier dirty pages do not throttle it.
         Sync();
-        var ddBandwidth = DdBandwidth("bs=1M", "count=1024");
+        // Same volume as the append run (about 1.1 KiB of record per 1 KiB body).
+        var ddCount = Math.Max(256, (int)((long)messages * 1150 / (1 << 20)));
+        var ddBandwidth = DdBandwidth("bs=1M", $"count={ddCount}");
         Sync();
         var ddSyncRate = 2000 / DdSeconds("bs=4k", "count=2000", "oflag=dsync");
         Console.WriteLine($"dd sequential buffered write: {ddBandwidth / 1e6:F0} MB/s");
