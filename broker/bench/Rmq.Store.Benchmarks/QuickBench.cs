@@ -15,6 +15,7 @@ internal static partial class QuickBench
     {
         var messages = ArgValue(args, "--messages", 1_000_000);
         var syncSeconds = ArgValue(args, "--sync-seconds", 5);
+        var appenders = ArgValue(args, "--appenders", 64);
         Directory.CreateDirectory(BenchStore.BaseDirectory);
         Console.WriteLine($"store directory: {BenchStore.BaseDirectory}, {Environment.ProcessorCount} cores");
 
@@ -37,8 +38,8 @@ internal static partial class QuickBench
         Sync();
         await using (var syncStore = await BenchStore.StartAsync(FlushDiskType.SYNC_FLUSH))
         {
-            var (syncRate, flushes) = await AppendSyncFlush(syncStore.Store, 64, TimeSpan.FromSeconds(syncSeconds));
-            Console.WriteLine($"SYNC_FLUSH append 1 KiB, 64 appenders: {syncRate:F0} msgs/s ({syncRate / ddSyncRate:F1}x the dd synchronous write rate), " +
+            var (syncRate, flushes) = await AppendSyncFlush(syncStore.Store, appenders, TimeSpan.FromSeconds(syncSeconds));
+            Console.WriteLine($"SYNC_FLUSH append 1 KiB, {appenders} appenders: {syncRate:F0} msgs/s ({syncRate / ddSyncRate:F1}x the dd synchronous write rate), " +
                 $"{flushes} flush rounds");
         }
 

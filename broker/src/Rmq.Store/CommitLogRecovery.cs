@@ -34,7 +34,7 @@ internal sealed class CommitLogRecovery
         var startIndex = lastExitOk ? Math.Max(0, files.Count - 3) : FindSafeFile(files, checkpoint.MinTimestamp(includeIndex: false));
         var scanStart = files[startIndex].FileFromOffset;
         var end = Scan(files, startIndex, out var lastResult, out var count);
-        if (lastResult == RecordCheckResult.Corrupt || end < _commitLog.MaxOffset)
+        if (lastResult is RecordCheckResult.Corrupt or RecordCheckResult.Incomplete || end < _commitLog.MaxOffset)
         {
             _log.Warning("Commit log recovery: {Count} records verified from {Start}; cutting at {End} ({Result}), was {Max}", count, scanStart, end, lastResult, _commitLog.MaxOffset);
         }
