@@ -17,6 +17,7 @@ internal sealed class CommitLog
     private readonly Dictionary<(string Topic, int QueueId), long> _topicQueueTable = [];
     private long _confirmOffset = -1;
     private long _beginTimeInLock;
+    private bool _closed;
 
     public CommitLog(MessageStoreOptions options, TimeProvider time, DiskSpaceMonitor disk, ILogger log)
     {
@@ -69,6 +70,11 @@ internal sealed class CommitLog
         lock (_putLock)
         {
             using var timing = new LockTiming(this);
+            if (_closed)
+            {
+                return new PutMessageResult(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+            }
+
             var storeTimestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var status = TryReserve(length, out var file, out var position);
             if (status != PutMessageStatus.PUT_OK)
@@ -121,6 +127,11 @@ internal sealed class CommitLog
         lock (_putLock)
         {
             using var timing = new LockTiming(this);
+            if (_closed)
+            {
+                return new PutMessageResult(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+            }
+
             var storeTimestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var status = TryReserve(total, out var file, out var position);
             if (status != PutMessageStatus.PUT_OK)
@@ -154,6 +165,11 @@ internal sealed class CommitLog
     {
         lock (_putLock)
         {
+            if (_closed)
+            {
+                return false;
+            }
+
             if (Queue.LastFile is not null && startOffset != MaxOffset)
             {
                 _log.Warning("Replicated data at {Offset} does not continue the commit log at {Max}", startOffset, MaxOffset);
@@ -185,6 +201,15 @@ internal sealed class CommitLog
             }
 
             return true;
+        }
+    }
+
+    /// <summary>Refuses further appends; returns once no append is in progress (so files can be unmapped).</summary>
+    public void Close()
+    {
+        lock (_putLock)
+        {
+            _closed = true;
         }
     }
 

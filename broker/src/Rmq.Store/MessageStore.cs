@@ -258,6 +258,7 @@ public sealed class MessageStore : IAsyncDisposable
 
         var wasRunning = _running;
         _running = false;
+        _commitLog.Close();
         if (wasRunning)
         {
             await _clean.StopAsync().ConfigureAwait(false);
