@@ -38,6 +38,10 @@ internal static partial class QuickBench
         Sync();
         await using (var syncStore = await BenchStore.StartAsync(FlushDiskType.SYNC_FLUSH))
         {
+            // One appender can go no faster than the disk's sync latency: if msync were not reaching the device this
+            // figure would be far above the dd synchronous write rate.
+            var (singleRate, _) = await AppendSyncFlush(syncStore.Store, 1, TimeSpan.FromSeconds(2));
+            Console.WriteLine($"SYNC_FLUSH append 1 KiB, 1 appender: {singleRate:F0} msgs/s ({singleRate / ddSyncRate:F2}x the dd synchronous write rate)");
             var (syncRate, flushes) = await AppendSyncFlush(syncStore.Store, appenders, TimeSpan.FromSeconds(syncSeconds));
             Console.WriteLine($"SYNC_FLUSH append 1 KiB, {appenders} appenders: {syncRate:F0} msgs/s ({syncRate / ddSyncRate:F1}x the dd synchronous write rate), " +
                 $"{flushes} flush rounds");
