@@ -156,6 +156,11 @@ internal sealed class MappedFileQueue
     public bool Flush(int leastPages)
     {
         var where = FlushedWhere;
+        if (FirstFile is { } first && where < first.FileFromOffset)
+        {
+            where = first.FileFromOffset; // the files below were deleted (or the log starts mid-way, as on a slave)
+        }
+
         var file = FindMappedFileByOffset(where, where == 0);
         if (file is null)
         {
