@@ -40,6 +40,9 @@ public sealed class AppendAndReadTests
             Assert.Equal(Enumerable.Range(0, expected.Count).Select(i => (long)i), got.Select(m => m.QueueOffset));
         }
 
+        Assert.Null(store.LookMessageByOffset(results[5].WroteOffset + 3)); // not a record start
+        Assert.Null(store.LookMessageByOffset(store.MaxPhyOffset + 100));
+        Assert.Null(store.LookMessageByMsgId("not-an-id"));
         var byId = store.LookMessageByMsgId(results[123].MsgId!)!;
         Assert.Equal("UNIQ000123", byId.UniqKey);
 
