@@ -48,6 +48,7 @@ internal static class BrokerReader
     {
         IReadOnlyDictionary<string, string>? runtime = null;
         string? error = null;
+        var unreachable = false;
         try
         {
             await using var client = RmqSession.Broker();
@@ -56,6 +57,7 @@ internal static class BrokerReader
         catch (Exception e) when (e is not OperationCanceledException)
         {
             error = e.Message;
+            unreachable = RmqErrors.IsUnreachable(e);
         }
 
         var row = new BrokerRuntimeRow(target.Cluster, target.BrokerName, target.BrokerId, target.Address, runtime, error);
@@ -66,7 +68,7 @@ internal static class BrokerReader
             BrokerName = target.BrokerName,
             BrokerId = target.BrokerId,
             Address = target.Address,
-            Status = runtime is null ? "Unreachable" : "Online",
+            Status = unreachable ? "Unreachable" : "Online",
             Version = row.Version,
             InTps = row.InTps,
             OutTps = row.OutTps,

@@ -73,6 +73,13 @@ public abstract class RmqCmdlet : PSCmdlet, IDisposable
     /// <summary>Waits <paramref name="interval"/> between polls; returns at once when stopped.</summary>
     protected void Pause(TimeSpan interval) => Run(ct => Task.Delay(interval, ct));
 
+    /// <summary>For helpers shared between cmdlets: <see cref="Run(Func{CancellationToken, Task})"/>.</summary>
+    internal void RunPoll(Func<CancellationToken, Task> work) => Run(work);
+
+    internal T RunAsync<T>(Func<CancellationToken, Task<T>> work) => Run(work);
+
+    internal void PauseFor(TimeSpan interval) => Pause(interval);
+
     /// <summary>A non-terminating error for one target; the loop over the other targets goes on.</summary>
     protected void WriteTargetError(Exception exception, string errorId, object? target, ErrorCategory? category = null)
     {

@@ -16,7 +16,7 @@ public sealed class RmqBroker
     /// <summary>Master (id 0) or Slave.</summary>
     public string Role => BrokerId == 0 ? "Master" : "Slave";
 
-    /// <summary>Online, or Unreachable when the name server lists it but it does not answer.</summary>
+    /// <summary>Online, or Unreachable when the name server lists it but no connection can be made (Error says why; an Online broker without runtime info has Error too).</summary>
     public string Status { get; init; } = "Online";
 
     public string? Version { get; init; }
