@@ -14,6 +14,9 @@ public abstract class RmqNameServerCmdlet : RmqCmdlet
     [Alias("NamesrvAddr")]
     public string[]? NameServer { get; set; }
 
+    /// <summary>While set, name servers that do not answer are reported as verbose output, not errors (polling loops).</summary>
+    internal bool ErrorActionQuiet { get; set; }
+
     /// <summary>The name servers of the current record.</summary>
     protected IReadOnlyList<string> NameServers => NameServerList.Parse(NameServer);
 
@@ -46,7 +49,15 @@ public abstract class RmqNameServerCmdlet : RmqCmdlet
         {
             if (info is null)
             {
-                WriteTargetError(error!, RmqErrors.ForNameServer(error!), address);
+                if (ErrorActionQuiet)
+                {
+                    WriteVerbose($"{address}: {error!.Message}");
+                }
+                else
+                {
+                    WriteTargetError(error!, RmqErrors.ForNameServer(error!), address);
+                }
+
                 continue;
             }
 
