@@ -80,8 +80,9 @@ public sealed class BrokerCluster : IAsyncDisposable
     /// <summary>Stops the broker cleanly and starts it again on the same store.</summary>
     public async Task RestartBrokerAsync()
     {
+        var address = BrokerAddress;
         await Broker.DisposeAsync();
-        await Client.CloseChannelAsync(BrokerAddress);
+        await Client.CloseChannelAsync(address);
         await StartBrokerAsync(Configure);
     }
 
