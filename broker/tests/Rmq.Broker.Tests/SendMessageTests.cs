@@ -207,6 +207,22 @@ public sealed class SendMessageTests
         Assert.Equal(ResponseCode.ServiceNotAvailable, response.Code);
     }
 
+    [Fact]
+    public async Task A_send_that_waited_too_long_in_the_queue_answers_SYSTEM_BUSY_TIMEOUT_CLEAN_QUEUE()
+    {
+        var time = new ShiftedTimeProvider();
+        await using var cluster = await BrokerCluster.StartAsync(o => o with { Messaging = o.Messaging with { WaitTimeMillsInSendQueue = 200 } }, timeProvider: time);
+        await cluster.CreateTopicAsync("BusyT", 1);
+        time.Shift = TimeSpan.FromSeconds(1);
+
+        var response = await cluster.InvokeAsync(BrokerCluster.SendRequest(RequestCode.SendMessageV2, "BusyT", "x"u8.ToArray(), null, 0));
+
+        Assert.Equal(ResponseCode.SystemBusy, response.Code);
+        Assert.StartsWith("[TIMEOUT_CLEAN_QUEUE]", response.Remark, StringComparison.Ordinal);
+        time.Shift = TimeSpan.Zero;
+        await cluster.SendAsync("BusyT", "y", queueId: 0);
+    }
+
     private static byte[] EncodeBatch(params (string Body, string Properties)[] messages)
     {
         var buffer = new List<byte>();

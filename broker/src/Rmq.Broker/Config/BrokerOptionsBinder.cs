@@ -14,7 +14,7 @@ public static class BrokerOptionsBinder
         var flush = Enum.Parse<Store.FlushDiskType>(config.GetEnum(K.FlushDiskType));
         var listenPort = Int(config, K.ListenPort);
         var storeRoot = config.GetString(K.StorePathRootDir) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "store");
-        var ip1 = config.GetString(K.BrokerIP1) ?? MachineInfo.DetectLocalAddress();
+        var ip1 = config.IsSet(K.BrokerIP1) ? config.GetString(K.BrokerIP1)! : DetectIPv4();
         var namesrv = string.IsNullOrWhiteSpace(namesrvAddrOverride) ? config.GetString(K.NamesrvAddr) : namesrvAddrOverride;
         return new BrokerOptions
         {
@@ -31,7 +31,7 @@ public static class BrokerOptionsBinder
             {
                 ListenPort = listenPort,
                 BrokerIP1 = ip1,
-                BrokerIP2 = config.GetString(K.BrokerIP2) ?? ip1,
+                BrokerIP2 = config.IsSet(K.BrokerIP2) ? config.GetString(K.BrokerIP2)! : ip1,
                 AdvertisedListenPort = Int(config, K.AdvertisedListenPort),
                 NameServerAddresses = BrokerNetworkOptions.ParseAddresses(namesrv),
                 ServerChannelMaxIdleTimeSeconds = Int(config, "serverChannelMaxIdleTimeSeconds"),
@@ -120,4 +120,22 @@ public static class BrokerOptionsBinder
         long l => (int)Math.Clamp(l, int.MinValue, int.MaxValue),
         var other => Convert.ToInt32(other, System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>brokerIP1's default: the first non-loopback IPv4 address of an interface that is up, else 127.0.0.1.</summary>
+    public static string DetectIPv4()
+    {
+        try
+        {
+            return System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+                .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+                .Select(a => a.Address)
+                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a))
+                ?.ToString() ?? "127.0.0.1";
+        }
+        catch (System.Net.NetworkInformation.NetworkInformationException)
+        {
+            return "127.0.0.1";
+        }
+    }
 }

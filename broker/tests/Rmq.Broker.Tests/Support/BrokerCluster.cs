@@ -51,10 +51,10 @@ public sealed class BrokerCluster : IAsyncDisposable
     };
 
     /// <summary>Starts a name server and a broker; <paramref name="configure"/> adjusts the broker options.</summary>
-    public static async Task<BrokerCluster> StartAsync(Func<BrokerOptions, BrokerOptions>? configure = null, string? storeDir = null)
+    public static async Task<BrokerCluster> StartAsync(Func<BrokerOptions, BrokerOptions>? configure = null, string? storeDir = null, TimeProvider? timeProvider = null)
     {
         var owned = storeDir is null ? new TestDir() : null;
-        var cluster = new BrokerCluster(storeDir ?? owned!.Path, owned);
+        var cluster = new BrokerCluster(storeDir ?? owned!.Path, owned) { TimeProvider = timeProvider };
         cluster.NameServer = new NameServerHost(new NameServerOptions
         {
             ListenPort = 0,
@@ -68,12 +68,14 @@ public sealed class BrokerCluster : IAsyncDisposable
 
     public Func<BrokerOptions, BrokerOptions>? Configure { get; private set; }
 
+    public TimeProvider? TimeProvider { get; private init; }
+
     public async Task StartBrokerAsync(Func<BrokerOptions, BrokerOptions>? configure = null)
     {
         Configure = configure;
         var options = DefaultOptions(StoreDir, NameServerAddress);
         options = configure?.Invoke(options) ?? options;
-        Broker = new BrokerHost(options, "127.0.0.1");
+        Broker = new BrokerHost(options, "127.0.0.1", timeProvider: TimeProvider);
         await Broker.StartAsync();
     }
 
