@@ -128,5 +128,5 @@ public sealed class GetRmqTopicCommand : RmqNameServerCmdlet
 
     private static bool IsSystem(string topic) =>
         SystemTopics.Contains(topic) || topic.StartsWith(MixAllPrefixes.Retry, StringComparison.Ordinal) || topic.StartsWith(MixAllPrefixes.Dlq, StringComparison.Ordinal)
-        || topic.StartsWith("rmq_sys_", StringComparison.OrdinalIgnoreCase);
+        || topic.StartsWith("rmq_sys_", StringComparison.OrdinalIgnoreCase) || topic.EndsWith("_REPLY_TOPIC", StringComparison.Ordinal);
 }
