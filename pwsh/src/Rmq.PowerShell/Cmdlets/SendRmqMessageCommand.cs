@@ -37,6 +37,9 @@ public sealed class SendRmqMessageCommand : RmqNameServerCmdlet
     [Parameter(HelpMessage = "The producer group; default RMQ_PWSH_PRODUCER.")]
     public string ProducerGroup { get; set; } = "RMQ_PWSH_PRODUCER";
 
+    [Parameter(HelpMessage = "How often the producer re-reads topic routes (pollNameServerInterval); default 30 s.")]
+    public TimeSpan RouteRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     protected override void ProcessRecord()
     {
         if (!ShouldProcess($"topic '{Topic}' via {NameServerText}", "Send message"))
@@ -87,7 +90,7 @@ public sealed class SendRmqMessageCommand : RmqNameServerCmdlet
     {
         if (!_producers.TryGetValue(nameServers, out var producer))
         {
-            producer = new Producer(new ProducerOptions { ProducerGroup = ProducerGroup, NameServerAddress = nameServers, InstanceName = $"pwsh-{Environment.ProcessId}-{Guid.NewGuid():n}" });
+            producer = new Producer(new ProducerOptions { ProducerGroup = ProducerGroup, NameServerAddress = nameServers, InstanceName = $"pwsh-{Environment.ProcessId}-{Guid.NewGuid():n}", PollNameServerInterval = RouteRefreshInterval });
             Run(producer.StartAsync);
             _producers[nameServers] = producer;
         }

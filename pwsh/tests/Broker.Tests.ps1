@@ -1,0 +1,187 @@
+# Cmdlets against a real cluster: one name server and two masters (rmq namesrv / rmq broker child
+# processes on 127.0.0.1). Slaves are not started: replication (HA) is not wired into the broker in main yet.
+BeforeDiscovery {
+    Import-Module "$PSScriptRoot/RmqTestServers.psm1" -Force
+    $script:HasBroker = Test-RmqBrokerAvailable
+}
+
+BeforeAll {
+    Import-Module (Join-Path $env:RMQ_MODULE_DIR 'Rmq.psd1') -Force
+    Import-Module "$PSScriptRoot/RmqTestServers.psm1" -Force
+    $script:Ns = Start-RmqNameServer
+    $script:NsAddr = $Ns.Address
+    $script:Brokers = @{}
+    foreach ($name in 'broker-a', 'broker-b') { $Brokers[$name] = Start-RmqBroker -NameServer $NsAddr -BrokerName $name -Cluster PesterCluster }
+}
+
+AfterAll {
+    Stop-RmqTestServers
+    Remove-TestRoot $Ns.Root
+    foreach ($b in $Brokers.Values) { Remove-TestRoot $b.Root }
+}
+
+Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
+    It 'Get-RmqBroker lists both masters online' {
+        $listed = Get-RmqBroker -NameServer $NsAddr
+        $listed | Should -HaveCount 2
+        $listed | ForEach-Object { $_ | Should -BeOfType Rmq.PowerShell.Models.RmqBroker; $_.Status | Should -Be 'Online'; $_.Role | Should -Be 'Master' }
+        @($listed | ForEach-Object Address) | Should -Be @($Brokers['broker-a'].Address, $Brokers['broker-b'].Address)
+    }
+
+    It 'New-RmqTopic -WhatIf creates nothing' {
+        New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic whatif-topic -WhatIf | Should -BeNullOrEmpty
+        Get-RmqTopic -NameServer $NsAddr -Topic whatif-topic -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Rmq.TopicNotFound,*'
+    }
+
+    It 'New-RmqTopic -Cluster creates the topic on every master' {
+        $changes = New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic orders -ReadQueueNums 4 -WriteQueueNums 4 -PassThru
+        $changes | Should -HaveCount 2
+        $changes[0] | Should -BeOfType Rmq.PowerShell.Models.RmqTopicChange
+        $topic = Get-RmqTopic -NameServer $NsAddr -Topic orders
+        $topic.BrokerNames | Should -Be @('broker-a', 'broker-b')
+        $topic.WriteQueueNums | Should -Be 8
+        $topic.Permission | Should -Be 'RW'
+    }
+
+    It 'Get-RmqBroker | New-RmqTopic creates on the piped brokers by their Address' {
+        $changes = Get-RmqBroker -NameServer $NsAddr -BrokerName broker-b | New-RmqTopic -Topic only-b -PassThru
+        $changes.BrokerName | Should -Be 'broker-b'
+        (Get-RmqTopic -NameServer $NsAddr -Topic only-b).BrokerNames | Should -Be @('broker-b')
+    }
+
+    It 'Send-RmqMessage sends pipeline bodies and Receive-RmqMessage reads them back' {
+        $sent = 1..10 | ForEach-Object { "body-$_" } | Send-RmqMessage -NameServer $NsAddr -Topic orders -Tag t1 -Key k1
+        $sent | Should -HaveCount 10
+        $sent | ForEach-Object { $_.Status | Should -Be 'SEND_OK' }
+        $received = Receive-RmqMessage -NameServer $NsAddr -Topic orders -MaxCount 100
+        $received | Should -HaveCount 10
+        $received[0] | Should -BeOfType Rmq.PowerShell.Models.RmqMessage
+        @($received.Body | Sort-Object) | Should -Be @(1..10 | ForEach-Object { "body-$_" } | Sort-Object)
+        $received | ForEach-Object { $_.Tags | Should -Be 't1' }
+        (Receive-RmqMessage -NameServer $NsAddr -Topic orders -MaxCount 3) | Should -HaveCount 3
+    }
+
+    It 'Get-RmqConsumerGroup lists the groups of each master' {
+        $groups = Get-RmqConsumerGroup -NameServer $NsAddr -Group 'TOOLS_CONSUMER'
+        $groups | Should -HaveCount 2
+        $groups[0] | Should -BeOfType Rmq.PowerShell.Models.RmqConsumerGroup
+        @($groups.BrokerName) | Should -Be @('broker-a', 'broker-b')
+    }
+
+    It 'Get-RmqBrokerConfig reads and Set-RmqBrokerConfig changes a key; -WhatIf does not' {
+        $before = (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime).Value
+        Get-RmqBroker -NameServer $NsAddr -BrokerName broker-a | Set-RmqBrokerConfig -Key fileReservedTime -Value 47 -WhatIf
+        (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime).Value | Should -Be $before
+        $set = Get-RmqBroker -NameServer $NsAddr -BrokerName broker-a | Set-RmqBrokerConfig -Property @{ fileReservedTime = 47 } -PassThru
+        $set.Value | Should -Be '47'
+        $item = Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime
+        $item | Should -BeOfType Rmq.PowerShell.Models.RmqBrokerConfigItem
+        $item.Value | Should -Be '47'
+        (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-b -Key fileReservedTime).Value | Should -Be $before
+    }
+
+    It 'Get-RmqReplicationStatus gives nothing for masters without slaves' {
+        Get-RmqReplicationStatus -NameServer $NsAddr | Should -BeNullOrEmpty
+    }
+
+    It 'Remove-RmqTopic -WhatIf keeps the topic; -Confirm:$false removes it from brokers and name server' {
+        Remove-RmqTopic -NameServer $NsAddr -Topic only-b -WhatIf
+        Get-RmqTopic -NameServer $NsAddr -Topic only-b | Should -Not -BeNullOrEmpty
+        $removed = Get-RmqTopic -NameServer $NsAddr -Topic only-b | Remove-RmqTopic -Confirm:$false -PassThru
+        # DELETE_TOPIC_IN_BROKER goes to every master of the cluster, as mqadmin deleteTopic does
+        $removed.BrokerName | Should -Contain 'broker-b'
+        Get-RmqTopic -NameServer $NsAddr -Topic only-b -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'Disable-RmqBrokerWrite then Wait-RmqBrokerDrained reports the broker drained once nothing is put' {
+        Disable-RmqBrokerWrite -NameServer $NsAddr -BrokerName broker-b -Confirm:$false
+        try {
+            (Get-RmqTopicRoute -NameServer $NsAddr -Topic orders -BrokerName broker-b).Permission | Should -Be 'R'
+            $r = Wait-RmqBrokerDrained -NameServer $NsAddr -BrokerName broker-b -RouteRefreshInterval 00:00:01 -Grace 00:00:01 -PollInterval 00:00:00.250 -Timeout 00:00:30
+            $r | Should -BeOfType Rmq.PowerShell.Models.RmqDrainResult
+            $r.Drained | Should -BeTrue
+            $r.Elapsed | Should -BeGreaterOrEqual ([TimeSpan]::FromSeconds(1))
+        } finally {
+            Enable-RmqBrokerWrite -NameServer $NsAddr -BrokerName broker-b
+        }
+        (Get-RmqTopicRoute -NameServer $NsAddr -Topic orders -BrokerName broker-b).Permission | Should -Be 'RW'
+    }
+
+    It 'Wait-RmqBrokerDrained times out with Rmq.DrainTimeout while messages keep arriving' {
+        $stop = [System.Threading.ManualResetEventSlim]::new($false)
+        $ps = [powershell]::Create()
+        [void]$ps.AddScript({
+                param($ModuleDir, $Ns, $Stop)
+                Import-Module (Join-Path $ModuleDir 'Rmq.psd1')
+                & { while (-not $Stop.IsSet) { 'x'; [void]$Stop.Wait(50) } } | Send-RmqMessage -NameServer $Ns -Topic orders | Measure-Object
+            }).AddArgument($env:RMQ_MODULE_DIR).AddArgument($NsAddr).AddArgument($stop)
+        $async = $ps.BeginInvoke()
+        try {
+            $r = Wait-RmqBrokerDrained -NameServer $NsAddr -BrokerName broker-a -RouteRefreshInterval 00:00:00 -Grace 00:00:03 -PollInterval 00:00:00.250 -Timeout 00:00:02 -ErrorVariable errs -ErrorAction SilentlyContinue
+            $r.Drained | Should -BeFalse
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'Rmq.DrainTimeout,*'
+        } finally {
+            $stop.Set()
+            [void]$ps.EndInvoke($async)
+            $ps.Dispose()
+        }
+    }
+}
+
+Describe 'Rolling restart' -Skip:(-not $HasBroker) {
+    It 'restarts both masters one at a time under a running producer with zero failed sends' {
+        New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic rolling -ReadQueueNums 4 -WriteQueueNums 4
+        # The producer: its own runspace in this process, one producer for the whole run, route refresh every 1 s.
+        $stop = [System.Threading.ManualResetEventSlim]::new($false)
+        $producer = [powershell]::Create()
+        [void]$producer.AddScript({
+                param($ModuleDir, $Ns, $Stop)
+                Import-Module (Join-Path $ModuleDir 'Rmq.psd1')
+                $sent = [System.Collections.Generic.List[object]]::new()
+                & { $i = 0; while (-not $Stop.IsSet) { "msg-$i"; $i++; [void]$Stop.Wait(20) } } |
+                    Send-RmqMessage -NameServer $Ns -Topic rolling -RouteRefreshInterval 00:00:01 -ErrorVariable +failures -ErrorAction SilentlyContinue |
+                    ForEach-Object { $sent.Add($_) }
+                [pscustomobject]@{ Sent = $sent; Failures = @($failures) }
+            }).AddArgument($env:RMQ_MODULE_DIR).AddArgument($NsAddr).AddArgument($stop)
+        $async = $producer.BeginInvoke()
+        try {
+            Wait-Until { (Receive-RmqMessage -NameServer $NsAddr -Topic rolling -MaxCount 50).Count -ge 50 } ([TimeSpan]::FromSeconds(30)) 'the producer to send'
+            $restarted = [System.Collections.Generic.List[string]]::new()
+            $steps = Invoke-RmqRollingRestart -NameServer $NsAddr -Cluster PesterCluster -Confirm:$false `
+                -RouteRefreshInterval 00:00:03 -Grace 00:00:02 -PollInterval 00:00:00.250 -DrainTimeout 00:01:00 -RegisterTimeout 00:01:00 -SyncTimeout 00:00:30 `
+                -RestartScript {
+                    param($b)
+                    $restarted.Add("$($b.BrokerName)/$($b.BrokerId)")
+                    $broker = $Brokers[$b.BrokerName]
+                    Stop-RmqBrokerProcess $broker
+                    Start-RmqBrokerProcess $broker
+                }
+            # Let the producer use the restored brokers for a moment before stopping it.
+            Wait-Until { (Get-RmqTopicRoute -NameServer $NsAddr -Topic rolling | Where-Object Permission -eq 'RW').Count -eq 2 } ([TimeSpan]::FromSeconds(10)) 'both brokers writable'
+        } finally {
+            $stop.Set()
+            $result = $producer.EndInvoke($async)[0]
+            $producer.Dispose()
+        }
+
+        $restarted | Should -Be @('broker-a/0', 'broker-b/0')
+        $steps | ForEach-Object { $_ | Should -BeOfType Rmq.PowerShell.Models.RmqRestartStep }
+        @($steps | ForEach-Object { "$($_.BrokerName):$($_.Step):$($_.Succeeded)" }) | Should -Be @(
+            'broker-a:Drain:True', 'broker-a:Restart:True', 'broker-a:Register:True', 'broker-a:Sync:True', 'broker-a:RestoreWrite:True', 'broker-a:Done:True',
+            'broker-b:Drain:True', 'broker-b:Restart:True', 'broker-b:Register:True', 'broker-b:Sync:True', 'broker-b:RestoreWrite:True', 'broker-b:Done:True')
+        $result.Failures | Should -HaveCount 0
+        $result.Sent.Count | Should -BeGreaterThan 100
+        # Both brokers took messages over the run: the producer moved away and came back.
+        @($result.Sent.BrokerName | Sort-Object -Unique) | Should -Be @('broker-a', 'broker-b')
+        Get-RmqBroker -NameServer $NsAddr | ForEach-Object { $_.Status | Should -Be 'Online' }
+    }
+
+    It '-WhatIf restarts nothing and outputs no steps' {
+        $calls = 0
+        $steps = Invoke-RmqRollingRestart -NameServer $NsAddr -RestartScript { $calls++ } -WhatIf
+        $steps | Should -BeNullOrEmpty
+        $calls | Should -Be 0
+        (Get-RmqTopicRoute -NameServer $NsAddr -Topic rolling | Where-Object Permission -eq 'RW').Count | Should -Be 2
+    }
+}
