@@ -81,13 +81,18 @@ internal sealed class HaCluster : IAsyncDisposable
     }
 
     /// <summary>Puts <paramref name="count"/> messages over 4 queues with keys; returns the results.</summary>
-    public async Task<List<PutMessageResult>> PutAsync(int count, string prefix = "m", int bodyPadding = 100)
+    /// <remarks>With <paramref name="yieldEachPut"/> the loop gives up its thread after every put, as puts arriving over the network would.</remarks>
+    public async Task<List<PutMessageResult>> PutAsync(int count, string prefix = "m", int bodyPadding = 100, bool yieldEachPut = false)
     {
         var results = new List<PutMessageResult>(count);
         var padding = new string('x', bodyPadding);
         for (var i = 0; i < count; i++)
         {
             results.Add(await Master.PutMessageAsync(TestStore.Message("TopicHA", i % 4, $"{prefix}{i}-{padding}", keys: $"{prefix}{i}"), CancellationToken.None));
+            if (yieldEachPut)
+            {
+                await Task.Yield();
+            }
         }
 
         return results;
