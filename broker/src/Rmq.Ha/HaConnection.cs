@@ -256,12 +256,19 @@ internal sealed class HaConnection
 
                 if (next < _store.MinPhyOffset)
                 {
-                    // The slave fell so far behind that the files it needs next were deleted while streaming.
-                    if (!_owner.TryAcceptSlaveOffset(this, next, out _, out offer))
+                    // The files the slave needs next were deleted while streaming. A slave that holds nothing yet
+                    // simply starts again where an empty slave would; any other slave has lost its offset.
+                    var holdsNothing = AckOffset <= 0;
+                    if (!_owner.TryAcceptSlaveOffset(this, holdsNothing ? 0 : next, out var restart, out offer))
                     {
                         await RejectAsync(header, offer, ct).ConfigureAwait(false);
                         return;
                     }
+
+                    _log.Warning("Commit-log files below {MinOffset} were deleted before slave {Slave} (still empty) got them; continuing from {TransferFrom}", _store.MinPhyOffset, RemoteAddress, restart);
+                    next = restart;
+                    Interlocked.Exchange(ref _nextTransferOffset, next);
+                    continue;
                 }
 
                 var idle = _time.GetElapsedTime(lastWrite);
