@@ -63,6 +63,11 @@ public sealed class HaClient : IAsyncDisposable
             throw new InvalidOperationException("The HA client is already started.");
         }
 
+        if (_store.Options.BrokerRole != BrokerRole.SLAVE)
+        {
+            _log.Warning("HA client started on a store with role {BrokerRole}; only a SLAVE store should receive replicated data", _store.Options.BrokerRole);
+        }
+
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
