@@ -243,6 +243,11 @@ internal sealed class HaConnection
             var lastWrite = _time.GetTimestamp();
             while (!ct.IsCancellationRequested)
             {
+                if (_owner.BeforeTransferAsync is { } hook)
+                {
+                    await hook(next, ct).ConfigureAwait(false);
+                }
+
                 var size = CopyNextBatch(next, frame, batch);
                 if (size > 0)
                 {

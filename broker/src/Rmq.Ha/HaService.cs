@@ -54,6 +54,9 @@ public sealed class HaService : ISyncReplicationWaiter, IAsyncDisposable
     /// <summary>Connections whose slave reported an offset this master can serve.</summary>
     public int ReplicatingSlaveCount => _replicating.Count;
 
+    /// <summary>Test hook: runs before each sender looks for data at an offset (to hold a sender back).</summary>
+    internal Func<long, CancellationToken, Task>? BeforeTransferAsync { get; set; }
+
     /// <summary>Binds <c>haListenAddress:haListenPort</c> and starts accepting slaves of <paramref name="store"/>.</summary>
     public Task StartAsync(MessageStore store, CancellationToken cancellationToken)
     {

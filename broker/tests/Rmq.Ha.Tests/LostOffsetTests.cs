@@ -88,4 +88,42 @@ public sealed class LostOffsetTests
         await old.PutAsync(10, "back");
         await Poll.AssertAsync(() => slave.Log.MaxPhyOffset == old.Master.MaxPhyOffset && slave.Client.GetStatus().Problem is null, "slave did not heal");
     }
+
+    [Fact]
+    public async Task A_connected_slave_whose_next_bytes_are_deleted_mid_stream_is_rejected_instead_of_waiting_forever()
+    {
+        // Given a connected slave that holds the first messages, and a sender held back before its next read
+        await using var cluster = await HaCluster.StartAsync(store: o => o with { FileReservedTime = 0 });
+        var slave = await cluster.AddSlaveAsync();
+        await cluster.PutAsync(50, "old");
+        await Poll.AssertAsync(() => slave.Log.MaxPhyOffset == cluster.Master.MaxPhyOffset, "slave did not catch up");
+        var slaveOffset = slave.Log.MaxPhyOffset;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        cluster.Ha.BeforeTransferAsync = (_, ct) =>
+        {
+            Interlocked.Exchange(ref held, 1);
+            return release.Task.WaitAsync(ct);
+        };
+
+        // When the master writes several files and deletes the ones the slave needs next
+        await cluster.PutAsync(500, "new");
+        await Poll.AssertAsync(() => Volatile.Read(ref held) == 1, "sender was not held");
+        while (cluster.Master.DeleteExpiredFilesNow() > 0)
+        {
+        }
+
+        Assert.True(cluster.Master.MinPhyOffset > slaveOffset);
+        cluster.Ha.BeforeTransferAsync = null;
+        release.SetResult();
+
+        // Then both sides report the lost offset, and the slave keeps exactly what it had
+        await Poll.AssertAsync(() => cluster.Ha.GetStatus().Problems.Count == 1, "master shows no problem");
+        var problem = Assert.Single(cluster.Ha.GetStatus().Problems);
+        Assert.Equal(HaProblemKind.SlaveOffsetBelowMasterMin, problem.Kind);
+        Assert.Equal(slaveOffset, problem.SlaveOffset);
+        await Poll.AssertAsync(() => slave.Client.GetStatus().Problem is { Kind: HaProblemKind.OffsetMismatch }, "slave shows no problem");
+        Assert.Equal(slaveOffset, slave.Log.MaxPhyOffset);
+        Assert.False(cluster.Ha.GetStatus().IsSlaveOk);
+    }
 }
