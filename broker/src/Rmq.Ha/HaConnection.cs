@@ -231,7 +231,7 @@ internal sealed class HaConnection
         Interlocked.Exchange(ref _nextTransferOffset, next);
         Interlocked.Exchange(ref _ackOffset, reported);
         _replicating = true;
-        _owner.OnReplicating(this, reported);
+        _owner.OnReplicating(reported);
         _log.Information("HA slave {Slave} reported offset {SlaveOffset}; streaming from {TransferFrom}", RemoteAddress, reported, next);
 
         var batch = Math.Max(1, _options.HaTransferBatchSize);
@@ -316,6 +316,7 @@ internal sealed class HaConnection
     /// </summary>
     private async Task RejectAsync(byte[] header, long offer, CancellationToken ct)
     {
+        _replicating = false;
         HaProtocol.WriteHeader(header, offer, 0);
         await _stream.WriteAsync(header, ct).ConfigureAwait(false);
         _socket.Shutdown(SocketShutdown.Send);

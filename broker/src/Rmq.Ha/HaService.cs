@@ -27,7 +27,6 @@ public sealed class HaService : ISyncReplicationWaiter, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private volatile HaConnection[] _connections = [];
     private readonly ConcurrentDictionary<HaConnection, Task> _connectionTasks = new();
-    private readonly ConcurrentDictionary<HaConnection, byte> _replicating = new();
     private MessageStore? _store;
     private Socket? _listener;
     private Task? _acceptLoop;
@@ -52,7 +51,19 @@ public sealed class HaService : ISyncReplicationWaiter, IAsyncDisposable
     public long PushedToSlaveOffset => _waiters.AckedOffset;
 
     /// <summary>Connections whose slave reported an offset this master can serve.</summary>
-    public int ReplicatingSlaveCount => _replicating.Count;
+    public int ReplicatingSlaveCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var connection in _connections)
+            {
+                count += connection.Replicating ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>Test hook: runs before each sender looks for data at an offset (to hold a sender back).</summary>
     internal Func<long, CancellationToken, Task>? BeforeTransferAsync { get; set; }
@@ -252,11 +263,7 @@ public sealed class HaService : ISyncReplicationWaiter, IAsyncDisposable
         return false;
     }
 
-    internal void OnReplicating(HaConnection connection, long reportedOffset)
-    {
-        _replicating.TryAdd(connection, 0);
-        OnAck(reportedOffset);
-    }
+    internal void OnReplicating(long reportedOffset) => OnAck(reportedOffset);
 
     internal void OnAck(long offset) => _waiters.Ack(offset);
 
@@ -301,7 +308,6 @@ public sealed class HaService : ISyncReplicationWaiter, IAsyncDisposable
         lock (_connectionsLock)
         {
             _connections = [.. _connections.Where(c => c != connection)];
-            _replicating.TryRemove(connection, out _);
             _connectionTasks.TryRemove(connection, out _);
         }
 

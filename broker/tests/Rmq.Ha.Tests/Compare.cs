@@ -22,9 +22,11 @@ internal static class Compare
         }
     }
 
-    /// <summary>Asserts every queue of the topic answers pulls identically on both stores.</summary>
-    public static void QueuesIdentical(MessageStore master, MessageStore slave, string topic, int queues)
+    /// <summary>Asserts every queue of the topic answers pulls identically on both stores, once both dispatched everything.</summary>
+    public static async Task QueuesIdenticalAsync(MessageStore master, MessageStore slave, string topic, int queues)
     {
+        await Poll.AssertAsync(() => master.DispatchedPhyOffset >= master.MaxPhyOffset, "master dispatch did not catch up");
+        await DispatchedAsync(slave);
         for (var q = 0; q < queues; q++)
         {
             Assert.Equal(master.GetMaxOffsetInQueue(topic, q), slave.GetMaxOffsetInQueue(topic, q));
@@ -43,5 +45,5 @@ internal static class Compare
     }
 
     public static Task DispatchedAsync(MessageStore store)
-        => Poll.AssertAsync(() => store.DispatchedPhyOffset >= store.MaxPhyOffset, "slave dispatch did not catch up");
+        => Poll.AssertAsync(() => store.DispatchedPhyOffset >= store.MaxPhyOffset, "dispatch did not catch up");
 }

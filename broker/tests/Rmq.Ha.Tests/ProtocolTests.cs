@@ -11,7 +11,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task The_master_streams_big_endian_frames_from_the_reported_offset_then_idle_heartbeats_and_closes_a_silent_slave()
     {
-        await using var cluster = await HaCluster.StartAsync(configure: o => o with { HaHousekeepingInterval = 1000 });
+        await using var cluster = await HaCluster.StartAsync();
         await cluster.PutAsync(100);
         var max = cluster.Master.MaxPhyOffset;
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
@@ -39,6 +39,10 @@ public sealed class ProtocolTests
             }
 
             offset += size;
+
+            // Report like a slave after each frame (keeps the connection alive on a slow machine)
+            BinaryPrimitives.WriteInt64BigEndian(report, 100);
+            await stream.WriteAsync(report, cts.Token);
         }
 
         // Idle: a heartbeat header with the next offset and body size 0

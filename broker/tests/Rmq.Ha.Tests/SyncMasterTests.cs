@@ -8,7 +8,8 @@ public sealed class SyncMasterTests
     [Fact]
     public async Task A_sync_master_put_completes_PUT_OK_only_once_the_slave_holds_its_bytes()
     {
-        await using var cluster = await HaCluster.StartAsync(BrokerRole.SYNC_MASTER);
+        // (a generous slaveTimeout: a loaded 2-core test machine can take longer than the fast 600 ms for one round trip)
+        await using var cluster = await HaCluster.StartAsync(BrokerRole.SYNC_MASTER, o => o with { SlaveTimeout = 5000 });
         var slave = await cluster.AddSlaveAsync();
         await Poll.AssertAsync(() => cluster.Ha.IsSlaveOk(cluster.Master.MaxPhyOffset), "slave never became OK");
 
@@ -84,7 +85,7 @@ public sealed class SyncMasterTests
     [Fact]
     public async Task Every_message_acknowledged_by_a_sync_master_is_readable_on_the_slave_after_the_master_dies()
     {
-        await using var cluster = await HaCluster.StartAsync(BrokerRole.SYNC_MASTER);
+        await using var cluster = await HaCluster.StartAsync(BrokerRole.SYNC_MASTER, o => o with { SlaveTimeout = 2000 });
         var slave = await cluster.AddSlaveAsync();
         await Poll.AssertAsync(() => cluster.Ha.IsSlaveOk(cluster.Master.MaxPhyOffset), "slave never became OK");
 
