@@ -30,6 +30,8 @@ public sealed class CatchUpTests
             Assert.True(onMaster.Body.Span.SequenceEqual(onSlave.Body.Span));
         }
 
+        // The master learns it from the slave's next report
+        await Poll.AssertAsync(() => cluster.Ha.PushedToSlaveOffset == cluster.Master.MaxPhyOffset, "master did not take the slave's ack");
         var status = cluster.Ha.GetStatus();
         Assert.True(status.IsSlaveOk);
         Assert.Equal(cluster.Master.MaxPhyOffset, status.PushedToSlaveOffset);
