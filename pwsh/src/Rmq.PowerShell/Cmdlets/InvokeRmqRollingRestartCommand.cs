@@ -148,7 +148,18 @@ public sealed class InvokeRmqRollingRestartCommand : RmqNameServerCmdlet
         }
 
         Progress(overall, name, "waiting for producers to route away");
-        var drain = WaitRmqBrokerDrainedCommand.Wait(this, _nameServers!, master, RouteRefreshInterval, Grace, DrainTimeout, PollInterval, ProducerGroup, _nameServerText!, ActivityId);
+        RmqDrainResult drain;
+        try
+        {
+            drain = WaitRmqBrokerDrainedCommand.Wait(this, _nameServers!, master, RouteRefreshInterval, Grace, DrainTimeout, PollInterval, ProducerGroup, _nameServerText!, ActivityId);
+        }
+        catch (PipelineStoppedException)
+        {
+            // Ctrl+C while draining: the broker is still up, so give it its write permission back (best effort, bounded).
+            WritePermCmdlet.Apply(_nameServers!, name, RmqPermission.ReadWrite, CancellationToken.None).Wait(RmqSession.CallTimeout);
+            throw;
+        }
+
         Step(master, "Drain", drain.Drained, clock.Elapsed, drain.Drained ? $"no put for {drain.QuietFor.TotalSeconds:0.#} s" : $"not drained within {DrainTimeout}");
         if (!drain.Drained)
         {

@@ -54,8 +54,8 @@ internal sealed class DrainWatcher(IReadOnlyList<string> nameServers, string bro
                 _lastCounter = counter;
             }
 
-            ProducerConnections = producerGroups.Count == 0 ? null : await CountProducersAsync(client, cancellationToken).ConfigureAwait(false);
             LastError = null;
+            ProducerConnections = producerGroups.Count == 0 ? null : await CountProducersAsync(client, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -63,7 +63,8 @@ internal sealed class DrainWatcher(IReadOnlyList<string> nameServers, string bro
         }
     }
 
-    private async Task<int> CountProducersAsync(BrokerClient client, CancellationToken cancellationToken)
+    /// <summary>Connections of the producer groups on the broker; null when the broker cannot tell (GET_PRODUCER_CONNECTION_LIST not supported).</summary>
+    private async Task<int?> CountProducersAsync(BrokerClient client, CancellationToken cancellationToken)
     {
         var count = 0;
         foreach (var group in producerGroups)
@@ -71,6 +72,11 @@ internal sealed class DrainWatcher(IReadOnlyList<string> nameServers, string bro
             try
             {
                 count += (await client.GetProducerConnectionListAsync(address, group, cancellationToken).ConfigureAwait(false)).ConnectionSet.Count;
+            }
+            catch (Rmq.Client.MQClientException e) when (e.Code == Rmq.Remoting.Protocol.ResponseCode.RequestCodeNotSupported)
+            {
+                LastError = "the broker does not list producer connections; watching puts only";
+                return null;
             }
             catch (Rmq.Client.MQClientException)
             {
