@@ -177,6 +177,17 @@ Describe 'Rolling restart' -Skip:(-not $HasBroker) {
         Get-RmqBroker -NameServer $NsAddr | ForEach-Object { $_.Status | Should -Be 'Online' }
     }
 
+    It 'a failing restart script stops the run at that group, gives the still running master write back and leaves the next group alone' {
+        $steps = Invoke-RmqRollingRestart -NameServer $NsAddr -Cluster PesterCluster -Confirm:$false -RestartScript { throw 'boom' } `
+            -RouteRefreshInterval 00:00:00 -Grace 00:00:00.500 -PollInterval 00:00:00.100 -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($steps | ForEach-Object { "$($_.BrokerName):$($_.Step):$($_.Succeeded)" }) | Should -Be @('broker-a:Drain:True', 'broker-a:Restart:False', 'broker-a:RestoreWrite:True')
+        $steps[1].Message | Should -Match 'boom'
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Rmq.RestartFailed,*'
+        $errs[0].TargetObject | Should -Be 'broker-a'
+        (Get-RmqTopicRoute -NameServer $NsAddr -Topic rolling | Where-Object Permission -eq 'RW').Count | Should -Be 2
+    }
+
     It '-WhatIf restarts nothing and outputs no steps' {
         $calls = 0
         $steps = Invoke-RmqRollingRestart -NameServer $NsAddr -RestartScript { $calls++ } -WhatIf

@@ -202,4 +202,21 @@ Describe 'Cancellation' {
             if ($ps) { $ps.Dispose() }
         }
     }
+
+    It 'Ctrl+C ends Wait-RmqBrokerDrained promptly' {
+        $ps = [powershell]::Create()
+        try {
+            [void]$ps.AddCommand('Import-Module').AddArgument((Join-Path $env:RMQ_MODULE_DIR 'Rmq.psd1')).AddStatement()
+            [void]$ps.AddCommand('Wait-RmqBrokerDrained').AddParameter('NameServer', $Both).AddParameter('BrokerName', 'fake-a').AddParameter('Timeout', [TimeSpan]::FromMinutes(5))
+            $ps.Streams.Progress.Clear()
+            $async = $ps.BeginInvoke()
+            Wait-Until { $ps.Streams.Progress.Count -gt 0 } ([TimeSpan]::FromSeconds(20)) 'the wait to report progress'
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        } finally {
+            $ps.Dispose()
+        }
+    }
 }

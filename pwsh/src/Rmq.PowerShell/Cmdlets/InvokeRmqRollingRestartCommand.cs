@@ -170,6 +170,12 @@ public sealed class InvokeRmqRollingRestartCommand : RmqNameServerCmdlet
         // 2. Restart the master, 3. wait until it registered again, 4. until its slaves are in sync.
         if (!Restart(snapshot, master, overall, "master"))
         {
+            // A master that still answers (the script failed before stopping it) gets its write permission back.
+            if (Run(ct => BrokerReader.ReadAsync(snapshot.NameServer, master, ct)).Status == "Online")
+            {
+                RestoreWrite(master, overall);
+            }
+
             return false;
         }
 
