@@ -1,7 +1,6 @@
 # The module as a package: manifest, exports, declared output types, ShouldProcess, help and formats.
-BeforeAll {
-    $script:ModuleDir = $env:RMQ_MODULE_DIR
-    Import-Module (Join-Path $ModuleDir 'Rmq.psd1') -Force
+BeforeDiscovery {
+    # Discovery-time data: the -ForEach lists below expand into one test per cmdlet.
     $script:Expected = @(
         'Get-RmqCluster', 'Get-RmqBroker', 'Get-RmqTopic', 'New-RmqTopic', 'Remove-RmqTopic', 'Get-RmqTopicRoute',
         'Get-RmqConsumerGroup', 'Get-RmqConsumerProgress', 'Set-RmqBrokerWritePerm', 'Disable-RmqBrokerWrite',
@@ -10,6 +9,18 @@ BeforeAll {
         'Receive-RmqMessage', 'Invoke-RmqRollingRestart')
     $script:Changing = @('New-RmqTopic', 'Remove-RmqTopic', 'Set-RmqBrokerWritePerm', 'Disable-RmqBrokerWrite', 'Enable-RmqBrokerWrite',
         'Set-RmqBrokerConfig', 'New-RmqClusterConfig', 'Send-RmqMessage', 'Invoke-RmqRollingRestart')
+    $script:Targeted = $Expected | Where-Object { $_ -notin 'New-RmqClusterConfig', 'Test-RmqClusterConfig' }
+}
+
+BeforeAll {
+    $script:ModuleDir = $env:RMQ_MODULE_DIR
+    Import-Module (Join-Path $ModuleDir 'Rmq.psd1') -Force
+    $script:ExpectedNames = @(
+        'Get-RmqCluster', 'Get-RmqBroker', 'Get-RmqTopic', 'New-RmqTopic', 'Remove-RmqTopic', 'Get-RmqTopicRoute',
+        'Get-RmqConsumerGroup', 'Get-RmqConsumerProgress', 'Set-RmqBrokerWritePerm', 'Disable-RmqBrokerWrite',
+        'Enable-RmqBrokerWrite', 'Wait-RmqBrokerDrained', 'Get-RmqBrokerConfig', 'Set-RmqBrokerConfig',
+        'Get-RmqReplicationStatus', 'New-RmqClusterConfig', 'Test-RmqClusterConfig', 'Send-RmqMessage',
+        'Receive-RmqMessage', 'Invoke-RmqRollingRestart')
 }
 
 Describe 'Module Rmq' {
@@ -23,7 +34,7 @@ Describe 'Module Rmq' {
 
     It 'exports exactly the documented cmdlets and the Set-BrokerWritePerm alias' {
         $m = Get-Module Rmq
-        @($m.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($Expected | Sort-Object)
+        @($m.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($ExpectedNames | Sort-Object)
         @($m.ExportedAliases.Keys) | Should -Be @('Set-BrokerWritePerm')
         (Get-Alias Set-BrokerWritePerm).ResolvedCommandName | Should -Be 'Set-RmqBrokerWritePerm'
         $m.ExportedFunctions.Count | Should -Be 0
@@ -32,7 +43,7 @@ Describe 'Module Rmq' {
     It 'lists cmdlets and alias explicitly in the manifest (no wildcards)' {
         $manifest = Import-PowerShellDataFile (Join-Path $ModuleDir 'Rmq.psd1')
         $manifest.CmdletsToExport | Should -Not -Contain '*'
-        @($manifest.CmdletsToExport | Sort-Object) | Should -Be @($Expected | Sort-Object)
+        @($manifest.CmdletsToExport | Sort-Object) | Should -Be @($ExpectedNames | Sort-Object)
         $manifest.AliasesToExport | Should -Be @('Set-BrokerWritePerm')
     }
 
@@ -65,7 +76,7 @@ Describe 'Module Rmq' {
         (Get-Command $_).Parameters.Keys | Should -Contain 'PassThru'
     }
 
-    It '<_> binds -NameServer as string[] from the pipeline by property name' -ForEach ($Expected | Where-Object { $_ -notin 'New-RmqClusterConfig', 'Test-RmqClusterConfig' }) {
+    It '<_> binds -NameServer as string[] from the pipeline by property name' -ForEach $Targeted {
         $p = (Get-Command $_).Parameters['NameServer']
         $p.ParameterType | Should -Be ([string[]])
         $p.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
@@ -75,7 +86,19 @@ Describe 'Module Rmq' {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeLike "$_*"   # not the generated syntax placeholder
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
-        $help.Examples.Example[0].Code | Should -BeLike "*$_*"
+        $codes = @($help.Examples.Example.Code) -join "`n"
+        $names = @($_) + @(Get-Alias -Definition $_ -ErrorAction SilentlyContinue | ForEach-Object Name)
+        @($names | Where-Object { $codes -like "*$_*" }) | Should -Not -BeNullOrEmpty -Because 'an example shows the cmdlet (or its alias)'
+    }
+
+    It '<_> has a HelpMessage on every parameter and the help file documents each (regenerate with build/New-RmqHelp.ps1)' -ForEach $Expected {
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        $own = (Get-Command $_).Parameters.Values | Where-Object Name -notin $common
+        foreach ($p in $own) {
+            $p.Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] })[0].HelpMessage | Should -Not -BeNullOrEmpty -Because "$($p.Name) needs a HelpMessage"
+        }
+        $documented = @((Get-Help $_ -Full).parameters.parameter.name)
+        foreach ($p in $own) { $documented | Should -Contain $p.Name }
     }
 
     It 'Get-Help Get-RmqBroker -Examples shows an example' {

@@ -56,7 +56,8 @@ internal static class BrokerReader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            error = e.Message;
+            // A broker that answers but offers no runtime info (REQUEST_CODE_NOT_SUPPORTED) is online without figures.
+            error = e is Rmq.Client.MQClientException { Code: Rmq.Remoting.Protocol.ResponseCode.RequestCodeNotSupported } ? null : e.Message;
             unreachable = RmqErrors.IsUnreachable(e);
         }
 
