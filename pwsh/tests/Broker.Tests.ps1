@@ -98,7 +98,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
         Disable-RmqBrokerWrite -NameServer $NsAddr -BrokerName broker-b -Confirm:$false
         try {
             (Get-RmqTopicRoute -NameServer $NsAddr -Topic orders -BrokerName broker-b).Permission | Should -Be 'R'
-            $r = Wait-RmqBrokerDrained -NameServer $NsAddr -BrokerName broker-b -RouteRefreshInterval 00:00:01 -Grace 00:00:01 -PollInterval 00:00:00.250 -Timeout 00:00:30
+            $r = Wait-RmqBrokerDrained -NameServer $NsAddr -BrokerName broker-b -RouteRefreshInterval 1 -Grace 1 -PollInterval 0.25 -Timeout 30
             $r | Should -BeOfType Rmq.PowerShell.Models.RmqDrainResult
             $r.Drained | Should -BeTrue
             $r.Elapsed | Should -BeGreaterOrEqual ([TimeSpan]::FromSeconds(1))

@@ -100,6 +100,18 @@ Describe 'Reading the fleet' {
         $errs2[0].FullyQualifiedErrorId | Should -BeLike 'Rmq.TopicNotFound,*'
     }
 
+    It 'Wait-RmqBrokerDrained takes plain numbers as seconds and times out with Rmq.DrainTimeout while the broker cannot be read' {
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $r = Wait-RmqBrokerDrained -NameServer $Both -BrokerName fake-a -RouteRefreshInterval 30 -Grace 1 -Timeout 1.5 -PollInterval 0.25 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.5
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $r.Drained | Should -BeFalse
+        $r.Address | Should -Be '127.0.0.1:1'
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'Rmq.DrainTimeout,*'
+        Wait-RmqBrokerDrained -NameServer $Both -BrokerName no-such-broker -ErrorVariable errs2 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs2[0].FullyQualifiedErrorId | Should -BeLike 'Rmq.BrokerNotFound,*'
+    }
+
     It 'Get-RmqConsumerProgress of a group nobody knows is Rmq.ConsumerGroupNotFound' {
         Get-RmqConsumerProgress -NameServer $Both -Group no-such-group -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'Rmq.ConsumerGroupNotFound,*'

@@ -38,25 +38,31 @@ public sealed class InvokeRmqRollingRestartCommand : RmqNameServerCmdlet
     [Parameter(HelpMessage = "Also restart each group's slaves (before its master; slaves take no writes, so no drain).")]
     public SwitchParameter IncludeSlaves { get; set; }
 
-    [Parameter(HelpMessage = "The clients' route refresh interval; default 30 s.")]
+    [Parameter(HelpMessage = "The clients' route refresh interval; seconds or a TimeSpan; default 30 s.")]
+    [Seconds]
     public TimeSpan RouteRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     [Parameter(HelpMessage = "No put for this long counts as drained; default 10 s.")]
+    [Seconds]
     public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(10);
 
     [Parameter(HelpMessage = "Longest wait for a drain; default 5 min.")]
+    [Seconds]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     [Parameter(HelpMessage = "Longest wait for a restarted broker to register; default 2 min.")]
+    [Seconds]
     public TimeSpan RegisterTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     [Parameter(HelpMessage = "Longest wait for the slaves to catch up; default 5 min.")]
+    [Seconds]
     public TimeSpan SyncTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     [Parameter(HelpMessage = "A slave at most this many bytes behind counts as in sync; default 0.")]
     public long MaxLag { get; set; }
 
     [Parameter(HelpMessage = "How often to poll; default 1 s.")]
+    [Seconds]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     [Parameter(HelpMessage = "Producer groups whose connections must leave the master during the drain.")]

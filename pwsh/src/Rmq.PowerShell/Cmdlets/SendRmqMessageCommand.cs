@@ -37,7 +37,8 @@ public sealed class SendRmqMessageCommand : RmqNameServerCmdlet
     [Parameter(HelpMessage = "The producer group; default RMQ_PWSH_PRODUCER.")]
     public string ProducerGroup { get; set; } = "RMQ_PWSH_PRODUCER";
 
-    [Parameter(HelpMessage = "How often the producer re-reads topic routes (pollNameServerInterval); default 30 s.")]
+    [Parameter(HelpMessage = "How often the producer re-reads topic routes (pollNameServerInterval); seconds or a TimeSpan; default 30 s.")]
+    [Seconds]
     public TimeSpan RouteRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     protected override void ProcessRecord()

@@ -20,16 +20,20 @@ public sealed class WaitRmqBrokerDrainedCommand : RmqNameServerCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "Broker names; the master of each is watched.")]
     public string[] BrokerName { get; set; } = [];
 
-    [Parameter(HelpMessage = "The clients' route refresh interval (pollNameServerInterval); default 30 s.")]
+    [Parameter(HelpMessage = "The clients' route refresh interval (pollNameServerInterval); seconds or a TimeSpan; default 30 s.")]
+    [Seconds]
     public TimeSpan RouteRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     [Parameter(HelpMessage = "How long no message must be put to count as drained; default 10 s.")]
+    [Seconds]
     public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(10);
 
     [Parameter(HelpMessage = "Give up after this long; default 5 min.")]
+    [Seconds]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
     [Parameter(HelpMessage = "How often to look at the broker; default 1 s.")]
+    [Seconds]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     [Parameter(HelpMessage = "Producer groups whose connections to the broker must be gone too.")]
