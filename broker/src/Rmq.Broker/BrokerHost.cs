@@ -221,6 +221,10 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.UnregisterClient, new UnregisterClientProcessor(_context), clientManage);
         table.Register(RequestCode.CheckClientConfig, new CheckClientConfigProcessor(), clientManage);
 
+        var lockProcessor = new LockBatchMqProcessor(new RebalanceLockManager(_time, log));
+        table.Register(RequestCode.LockBatchMq, lockProcessor, admin);
+        table.Register(RequestCode.UnlockBatchMq, lockProcessor, admin);
+
         table.Register(RequestCode.GetConsumerListByGroup, new GetConsumerListByGroupProcessor(_context), consumerManage);
         table.Register(RequestCode.QueryConsumerOffset, new QueryConsumerOffsetProcessor(_context), consumerManage);
         table.Register(RequestCode.UpdateConsumerOffset, new UpdateConsumerOffsetProcessor(_context), consumerManage);
@@ -241,6 +245,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.UpdateAndCreateSubscriptionGroup, groups, admin);
         table.Register(RequestCode.GetAllSubscriptionGroupConfig, groups, admin);
         table.Register(RequestCode.DeleteSubscriptionGroup, groups, admin);
+
+        var executors = new Dictionary<string, RequestExecutor>(StringComparer.Ordinal) { ["send"] = send, ["pull"] = pull, ["query"] = query };
+        table.Register(RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(_context, executors, _time.GetUtcNow()), admin);
 
         var config = new BrokerConfigProcessor(_context, ConfigTable);
         table.Register(RequestCode.GetBrokerConfig, config, admin);
