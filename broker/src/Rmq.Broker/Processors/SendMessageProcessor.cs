@@ -162,11 +162,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
         }
         else
         {
-            if (ScheduleDelay(properties, ref topic, ref queueId) is { } delayError)
-            {
-                return BrokerResponses.Error(ResponseCode.MessageIllegal, delayError);
-            }
-
+            broker.DelayLevels.TryApply(properties, ref topic, ref queueId);
             var message = new MessageToStore
             {
                 Topic = topic,
@@ -185,30 +181,6 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
         }
 
         return ToResponse(result, queueId);
-    }
-
-    /// <summary>DELAY=n: stored in SCHEDULE_TOPIC_XXXX queue n-1 with REAL_TOPIC/REAL_QID, as RocketMQ's CommitLog does.</summary>
-    private string? ScheduleDelay(Dictionary<string, string> properties, ref string topic, ref int queueId)
-    {
-        if (!properties.TryGetValue(MessageProperties.DELAY, out var text)
-            || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var level) || level <= 0)
-        {
-            return null;
-        }
-
-        if (properties.TryGetValue(PropertyTransactionPrepared, out var tran) && tran == "true")
-        {
-            return null;
-        }
-
-        var maxLevel = broker.Options.Store.MessageDelayLevel.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        level = Math.Min(level, maxLevel);
-        properties[MessageProperties.DELAY] = level.ToString(CultureInfo.InvariantCulture);
-        properties[MessageProperties.REAL_TOPIC] = topic;
-        properties[MessageProperties.REAL_QID] = queueId.ToString(CultureInfo.InvariantCulture);
-        topic = MessageProperties.ScheduleTopic;
-        queueId = level - 1;
-        return null;
     }
 
     private static List<MessageToStore>? DecodeBatch(ReadOnlyMemory<byte> body, string topic, int queueId, SendMessageRequestHeader header,
