@@ -262,6 +262,15 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.GetAllSubscriptionGroupConfig, groups, admin);
         table.Register(RequestCode.DeleteSubscriptionGroup, groups, admin);
 
+        var topicStats = new TopicStatsProcessor(_context);
+        table.Register(RequestCode.GetTopicStatsInfo, topicStats, admin);
+        table.Register(RequestCode.GetSystemTopicListFromBroker, topicStats, admin);
+        var connections = new ClientConnectionProcessor(_context);
+        table.Register(RequestCode.GetConsumerConnectionList, connections, admin);
+        table.Register(RequestCode.GetProducerConnectionList, connections, admin);
+        table.Register(RequestCode.QueryTopicConsumeByWho, connections, admin);
+        table.Register(RequestCode.GetConsumeStats, new ConsumeStatsProcessor(_context), admin);
+
         var executors = new Dictionary<string, RequestExecutor>(StringComparer.Ordinal) { ["send"] = send, ["pull"] = pull, ["query"] = query };
         table.Register(RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(_context, executors, _time.GetUtcNow()), admin);
 
