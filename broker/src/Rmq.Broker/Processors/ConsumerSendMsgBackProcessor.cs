@@ -89,7 +89,7 @@ internal sealed class ConsumerSendMsgBackProcessor(BrokerContext broker) : IRequ
             SysFlag = message.SysFlag & ~(MessageSysFlag.BORNHOST_V6_FLAG | MessageSysFlag.STOREHOSTADDRESS_V6_FLAG),
             BornTimestamp = message.BornTimestamp,
             BornHost = bornHost,
-            StoreHost = HostAddress.Parse(broker.State.StoreHost),
+            StoreHost = broker.State.StoreHostAddress,
             ReconsumeTimes = message.ReconsumeTimes + 1,
             WaitStoreMsgOk = false,
         }, cancellationToken).ConfigureAwait(false);

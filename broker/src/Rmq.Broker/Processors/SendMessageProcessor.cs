@@ -147,7 +147,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
         properties[PropertyCluster] = broker.Options.Identity.ClusterName;
 
         var bornHost = context.Channel.RemoteEndPoint is IPEndPoint ip ? HostAddress.FromEndPoint(ip) : new HostAddress([127, 0, 0, 1], 0);
-        var storeHost = HostAddress.Parse(broker.State.StoreHost);
+        var storeHost = broker.State.StoreHostAddress;
         PutMessageResult result;
         if (batch)
         {
