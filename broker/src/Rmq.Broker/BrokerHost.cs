@@ -270,6 +270,10 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.GetProducerConnectionList, connections, admin);
         table.Register(RequestCode.QueryTopicConsumeByWho, connections, admin);
         table.Register(RequestCode.GetConsumeStats, new ConsumeStatsProcessor(_context), admin);
+        table.Register(RequestCode.InvokeBrokerToResetOffset, new ResetOffsetProcessor(_context), admin);
+        var maintenance = new StoreMaintenanceProcessor(_context);
+        table.Register(RequestCode.CleanExpiredConsumeQueue, maintenance, admin);
+        table.Register(RequestCode.DeleteExpiredCommitLog, maintenance, admin);
 
         var executors = new Dictionary<string, RequestExecutor>(StringComparer.Ordinal) { ["send"] = send, ["pull"] = pull, ["query"] = query };
         table.Register(RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(_context, executors, _time.GetUtcNow()), admin);

@@ -59,4 +59,26 @@ public sealed class StatsTests
         Assert.Contains("SCHEDULE_TOPIC_XXXX", system.Topics);
         Assert.DoesNotContain("StatT", system.Topics);
     }
+
+    [Fact]
+    public async Task Reset_offset_by_time_notifies_online_clients_and_answers_206_when_none_is_online()
+    {
+        await using var cluster = await BrokerCluster.StartAsync();
+        await cluster.CreateTopicAsync("ResetT", 1);
+        await cluster.SendAsync("ResetT", "a", queueId: 0);
+        await cluster.SendAsync("ResetT", "b", queueId: 0);
+        Assert.True(await Eventually.TrueAsync(() => cluster.Broker.Store.GetMaxOffsetInQueue("ResetT", 0) == 2));
+        await cluster.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.UpdateConsumerOffset, new UpdateConsumerOffsetRequestHeader { ConsumerGroup = "ResetG", Topic = "ResetT", QueueId = 0, CommitOffset = 1 }));
+        RemotingCommand Reset(long timestamp) => RemotingCommand.CreateRequest(RequestCode.InvokeBrokerToResetOffset, new ResetOffsetRequestHeader { Topic = "ResetT", Group = "ResetG", Timestamp = timestamp, IsForce = true });
+
+        var offline = await cluster.InvokeAsync(Reset(-1));
+        Assert.Equal(ResponseCode.ConsumerNotOnline, offline.Code);
+
+        var heartbeat = new HeartbeatData { ClientId = "c", ConsumerDataSet = [new ConsumerData { GroupName = "ResetG", SubscriptionDataSet = [SubscriptionData.ForTags("ResetT", "*", 1)] }] };
+        await cluster.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.HeartBeat, body: heartbeat.Encode()));
+        var online = await cluster.InvokeAsync(Reset(0));
+
+        Assert.Equal(ResponseCode.Success, online.Code);
+        Assert.Equal(0, JsonBody.Decode<ResetOffsetBody>(online.Body.Span).OffsetTable[new MessageQueue("ResetT", "broker-t", 0)]);
+    }
 }
