@@ -225,6 +225,8 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.SendMessageV2, sendProcessor, send);
         table.Register(RequestCode.SendBatchMessage, sendProcessor, send);
         table.Register(RequestCode.ConsumerSendMsgBack, new ConsumerSendMsgBackProcessor(_context), send);
+        var endTransaction = NewExecutor("EndTransactionThread", e.EndTransactionThreads, e.EndTransactionQueueCapacity, log);
+        table.Register(RequestCode.EndTransaction, new EndTransactionProcessor(_context), endTransaction);
 
         table.Register(RequestCode.PullMessage, new PullMessageProcessor(_context, pull), pull);
 

@@ -73,6 +73,8 @@ public static class BrokerOptionsBinder
                 HeartbeatQueueCapacity = Math.Max(1, Int(config, "heartbeatThreadPoolQueueCapacity")),
                 ConsumerManageThreads = Math.Max(1, Int(config, "consumerManageThreadPoolNums")),
                 ConsumerManageQueueCapacity = Math.Max(1, Int(config, "consumerManagerThreadPoolQueueCapacity")),
+                EndTransactionThreads = Math.Max(1, Int(config, "endTransactionThreadPoolNums")),
+                EndTransactionQueueCapacity = Math.Max(1, Int(config, "endTransactionPoolQueueCapacity")),
             },
             Store = new MessageStoreOptions
             {

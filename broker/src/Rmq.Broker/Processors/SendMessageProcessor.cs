@@ -137,7 +137,8 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
             }
         }
 
-        if (properties.TryGetValue(PropertyTransactionPrepared, out var tran) && tran == "true" && messaging.RejectTransactionMessage)
+        var prepared = !batch && Transaction.TransactionalMessages.IsPrepared(properties);
+        if (prepared && messaging.RejectTransactionMessage)
         {
             return BrokerResponses.Error(ResponseCode.NoPermission, $"the broker[{broker.Options.Network.BrokerIP1}] sending transaction message is forbidden");
         }
@@ -162,7 +163,17 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
         }
         else
         {
-            broker.DelayLevels.TryApply(properties, ref topic, ref queueId);
+            var sysFlag = header.SysFlag;
+            var realQueueId = queueId;
+            if (prepared)
+            {
+                Transaction.TransactionalMessages.ToHalf(properties, ref topic, ref queueId, ref sysFlag);
+            }
+            else
+            {
+                broker.DelayLevels.TryApply(properties, ref topic, ref queueId);
+            }
+
             var message = new MessageToStore
             {
                 Topic = topic,
@@ -170,7 +181,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
                 Flag = header.Flag,
                 Body = request.Body,
                 PropertiesString = MessageProperties.Build(properties),
-                SysFlag = header.SysFlag,
+                SysFlag = sysFlag,
                 BornTimestamp = header.BornTimestamp,
                 BornHost = bornHost,
                 StoreHost = storeHost,
@@ -178,6 +189,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
                 WaitStoreMsgOk = waitStoreMsgOk,
             };
             result = await broker.Store.PutMessageAsync(message, cancellationToken).ConfigureAwait(false);
+            queueId = prepared ? realQueueId : queueId;
         }
 
         return ToResponse(result, queueId);
