@@ -69,6 +69,10 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
             Logger = log,
         };
         _schedule = new Schedule.ScheduleMessageService(_context);
+        TransactionCheck = new Transaction.TransactionCheckService(_context,
+            TimeSpan.FromMilliseconds(options.Messaging.TransactionCheckInterval),
+            TimeSpan.FromMilliseconds(options.Messaging.TransactionTimeOut),
+            options.Messaging.TransactionCheckMax);
         arriving.Schedule = _schedule;
         ConfigTable = new BrokerConfigTable(options, _time);
         _notifier = new ConsumerIdsChangeNotifier(log);
@@ -117,6 +121,8 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
 
     public BrokerRegistrationService Registration => _registration;
 
+    internal Transaction.TransactionCheckService TransactionCheck { get; }
+
     /// <summary>The bound address once started.</summary>
     public IPEndPoint? LocalEndPoint => _server.LocalEndPoint;
 
@@ -134,6 +140,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         await _context.Store.StartAsync(cancellationToken).ConfigureAwait(false);
         _started = true;
         _schedule.Start();
+        TransactionCheck.Start();
         var endPoint = await _server.StartAsync(cancellationToken).ConfigureAwait(false);
         if (_options.Network.ListenPort == 0)
         {
@@ -163,6 +170,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         _context.PullHold.Dispose();
         await _housekeeping.DisposeAsync().ConfigureAwait(false);
         await _schedule.DisposeAsync().ConfigureAwait(false);
+        await TransactionCheck.DisposeAsync().ConfigureAwait(false);
         if (_started)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));

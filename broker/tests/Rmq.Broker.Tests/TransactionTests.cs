@@ -1,4 +1,7 @@
 using Rmq.Broker.Tests.Support;
+using Rmq.Remoting.Processing;
+using Rmq.Remoting.Protocol.Bodies;
+using Rmq.Remoting.Transport;
 using Rmq.Remoting.Protocol;
 using Rmq.Remoting.Protocol.Headers.Broker;
 using Rmq.Store;
@@ -53,5 +56,51 @@ public sealed class TransactionTests
             ProducerGroup = "Other", TranStateTableOffset = commitMe.QueueOffset, CommitLogOffset = commitOffset, CommitOrRollback = MessageSysFlag.TRANSACTION_COMMIT_TYPE, MsgId = commitMe.MsgId,
         });
         Assert.Equal(ResponseCode.SystemError, (await cluster.InvokeAsync(wrongGroup)).Code);
+    }
+
+    [Fact]
+    public async Task An_unended_half_is_checked_with_its_producer_which_can_then_commit_it()
+    {
+        await using var cluster = await BrokerCluster.StartAsync(o => o with { Messaging = o.Messaging with { TransactionTimeOut = 0, TransactionCheckInterval = 600_000 } });
+        await cluster.CreateTopicAsync("TxT", 1);
+        var checks = new System.Collections.Concurrent.ConcurrentQueue<RemotingCommand>();
+        await using var producer = new RemotingClient(new RemotingClientOptions());
+        await using var executor = new RequestExecutor("check", 1, 10);
+        producer.Processors.Register(RequestCode.CheckTransactionState, new Capture(checks), executor);
+        var heartbeat = new HeartbeatData { ClientId = "p1", ProducerDataSet = [new ProducerData("TxPG")] };
+        await producer.InvokeAsync(cluster.BrokerAddress, RemotingCommand.CreateRequest(RequestCode.HeartBeat, body: heartbeat.Encode()), BrokerCluster.Timeout);
+        await SendHalfAsync(cluster, "unsure");
+        Assert.True(await Eventually.TrueAsync(() => cluster.Broker.Store.GetMaxOffsetInQueue("RMQ_SYS_TRANS_HALF_TOPIC", 0) == 1));
+
+        await cluster.Broker.TransactionCheck.CheckAsync(CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => !checks.IsEmpty));
+        checks.TryDequeue(out var check);
+        var header = check!.ReadHeader<CheckTransactionStateRequestHeader>();
+        var record = RecordDecoder.DecodeAll(check.Body.Span).Single();
+        Assert.Equal("TxT", record.Topic);
+        Assert.Equal("unsure", record.BodyText);
+        Assert.Equal("1", record.Properties["TRANSACTION_CHECK_TIMES"]);
+        var end = RemotingCommand.CreateRequest(RequestCode.EndTransaction, new EndTransactionRequestHeader
+        {
+            ProducerGroup = "TxPG", TranStateTableOffset = header.TranStateTableOffset, CommitLogOffset = header.CommitLogOffset,
+            CommitOrRollback = MessageSysFlag.TRANSACTION_COMMIT_TYPE, FromTransactionCheck = true, MsgId = header.MsgId!,
+        });
+        Assert.Equal(ResponseCode.Success, (await producer.InvokeAsync(cluster.BrokerAddress, end, BrokerCluster.Timeout)).Code);
+        Assert.True(await Eventually.TrueAsync(() => cluster.Broker.Store.GetMaxOffsetInQueue("TxT", 0) == 1));
+        Assert.True(await Eventually.TrueAsync(() => cluster.Broker.Store.GetMaxOffsetInQueue("RMQ_SYS_TRANS_OP_HALF_TOPIC", 0) == 1));
+
+        await cluster.Broker.TransactionCheck.CheckAsync(CancellationToken.None);
+        Assert.Equal(2, cluster.Broker.Store.GetMaxOffsetInQueue("RMQ_SYS_TRANS_HALF_TOPIC", 0));
+        Assert.True(checks.IsEmpty);
+    }
+
+    private sealed class Capture(System.Collections.Concurrent.ConcurrentQueue<RemotingCommand> target) : IRequestProcessor
+    {
+        public ValueTask<RemotingCommand?> ProcessAsync(RequestContext context, RemotingCommand request, CancellationToken cancellationToken)
+        {
+            target.Enqueue(request);
+            return ValueTask.FromResult<RemotingCommand?>(null);
+        }
     }
 }

@@ -57,6 +57,9 @@ public static class BrokerOptionsBinder
                 RejectTransactionMessage = config.GetBool("rejectTransactionMessage"),
                 WaitTimeMillsInSendQueue = Int(config, "waitTimeMillsInSendQueue"),
                 BrokerFastFailureEnable = config.GetBool("brokerFastFailureEnable"),
+                TransactionTimeOut = config.GetLong("transactionTimeOut"),
+                TransactionCheckMax = Int(config, "transactionCheckMax"),
+                TransactionCheckInterval = config.GetLong("transactionCheckInterval"),
             },
             Executors = new BrokerExecutorOptions
             {

@@ -3,9 +3,6 @@ using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.Broker.Protocol;
 
-/// <summary>One queue's progress in GET_CONSUME_STATS.</summary>
-public sealed record OffsetWrapper(long BrokerOffset, long ConsumerOffset, long LastTimestamp);
-
 /// <summary>
 /// GET_CONSUME_STATS (208) body: <c>{"consumeTps":D,"offsetTable":{&lt;MessageQueue&gt;:{"brokerOffset","consumerOffset","lastTimestamp"}}}</c>.
 /// Belongs in Rmq.Remoting.

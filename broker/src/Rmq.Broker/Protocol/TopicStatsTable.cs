@@ -3,9 +3,6 @@ using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.Broker.Protocol;
 
-/// <summary>One queue's offsets in GET_TOPIC_STATS_INFO.</summary>
-public sealed record TopicOffset(long MinOffset, long MaxOffset, long LastUpdateTimestamp);
-
 /// <summary>
 /// GET_TOPIC_STATS_INFO (202) body: <c>{"offsetTable":{&lt;MessageQueue&gt;:{"minOffset","maxOffset","lastUpdateTimestamp"}}}</c>
 /// with MessageQueue objects as keys (fastjson). Belongs in Rmq.Remoting.
