@@ -69,6 +69,32 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
         @($groups.BrokerName) | Should -Be @('broker-a', 'broker-b')
     }
 
+    It 'Get-RmqConsumerProgress shows the committed offset and the lag of each queue' {
+        # A group with a retry-topic route and offsets committed through the client library: 1 on each queue of broker-a.
+        New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic '%RETRY%pester-group' -ReadQueueNums 1 -WriteQueueNums 1
+        $queues = Receive-RmqMessage -NameServer $NsAddr -Topic orders -BrokerName broker-a -MaxCount 100 | Group-Object QueueId
+        $queues | Should -Not -BeNullOrEmpty
+        $client = [Rmq.Client.Broker.BrokerClient]::new($null, $null, $null)
+        try {
+            foreach ($q in $queues) {
+                $client.UpdateConsumerOffsetAsync($Brokers['broker-a'].Address, 'pester-group', 'orders', [int]$q.Name, 1, $null, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+            }
+        } finally { $client.DisposeAsync().AsTask().Wait(5000) | Out-Null }
+
+        $rows = [pscustomobject]@{ NameServer = $NsAddr; Group = 'pester-group' } | Get-RmqConsumerProgress -Topic orders
+        # Every queue of the topic is reported; broker-b's have no committed offset (0).
+        $rows | Should -HaveCount 8
+        ($rows | Measure-Object BrokerOffset -Sum).Sum | Should -Be 10
+        foreach ($row in $rows) {
+            $row | Should -BeOfType Rmq.PowerShell.Models.RmqConsumerProgress
+            $row.Group | Should -Be 'pester-group'
+            $row.Topic | Should -Be 'orders'
+            $row.ConsumerOffset | Should -Be $(if ($row.BrokerName -eq 'broker-a') { 1 } else { 0 })
+            $row.Diff | Should -Be ($row.BrokerOffset - $row.ConsumerOffset)
+        }
+        foreach ($q in $queues) { ($rows | Where-Object { $_.BrokerName -eq 'broker-a' -and $_.QueueId -eq [int]$q.Name }).BrokerOffset | Should -Be $q.Count }
+    }
+
     It 'Get-RmqBrokerConfig reads and Set-RmqBrokerConfig changes a key; -WhatIf does not' {
         $before = (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime).Value
         Get-RmqBroker -NameServer $NsAddr -BrokerName broker-a | Set-RmqBrokerConfig -Key fileReservedTime -Value 47 -WhatIf
