@@ -222,3 +222,39 @@ Describe 'Rolling restart' -Skip:(-not $HasBroker) {
         (Get-RmqTopicRoute -NameServer $NsAddr -Topic rolling | Where-Object Permission -eq 'RW').Count | Should -Be 2
     }
 }
+
+Describe 'Replication status' -Skip:(-not $HasBroker) {
+    # A master and a slave of their own behind a second name server (so the rolling-restart cluster has no slave).
+    BeforeAll {
+        $script:ReplNs = Start-RmqNameServer
+        $script:ReplMaster = Start-RmqBroker -NameServer $ReplNs.Address -BrokerName repl -Cluster ReplCluster
+        $script:ReplSlave = Start-RmqBroker -NameServer $ReplNs.Address -BrokerName repl -Cluster ReplCluster -BrokerId 1 -MasterAddress "127.0.0.1:$($ReplMaster.Port + 1)"
+    }
+
+    AfterAll {
+        foreach ($x in $ReplSlave, $ReplMaster) { if ($x) { Stop-RmqBrokerProcess $x; Remove-TestRoot $x.Root } }
+        if ($ReplNs) { $ReplNs.Process.Kill($true); [void]$ReplNs.Process.WaitForExit(10000); Remove-TestRoot $ReplNs.Root }
+    }
+
+    It 'Get-RmqBroker shows the master and the slave of one group' {
+        $group = Get-RmqBroker -NameServer $ReplNs.Address -BrokerName repl
+        @($group | ForEach-Object Role) | Should -Be @('Master', 'Slave')
+        $group | ForEach-Object { $_.Status | Should -Be 'Online'; $_.CommitLogMaxOffset | Should -Not -BeNullOrEmpty }
+    }
+
+    It 'Get-RmqReplicationStatus reports each slave with both commit-log offsets and the lag' {
+        New-RmqTopic -NameServer $ReplNs.Address -Cluster ReplCluster -Topic repl-topic -ReadQueueNums 2 -WriteQueueNums 2
+        1..5 | ForEach-Object { "r$_" } | Send-RmqMessage -NameServer $ReplNs.Address -Topic repl-topic | Should -HaveCount 5
+        $row = Get-RmqBroker -NameServer $ReplNs.Address -BrokerName repl | Get-RmqReplicationStatus
+        $row | Should -HaveCount 1
+        $row | Should -BeOfType Rmq.PowerShell.Models.RmqReplicationStatus
+        $row.BrokerId | Should -Be 1
+        $row.Address | Should -Be $ReplSlave.Address
+        $row.MasterAddress | Should -Be $ReplMaster.Address
+        $row.MasterOffset | Should -BeGreaterThan 0
+        $row.SlaveOffset | Should -Not -BeNullOrEmpty
+        $row.Lag | Should -Be ($row.MasterOffset - $row.SlaveOffset)
+        $row.InSync | Should -Be ($row.Lag -le 0)
+        (Get-RmqReplicationStatus -NameServer $ReplNs.Address -MaxLag ([long]::MaxValue / 2)).InSync | Should -BeTrue
+    }
+}

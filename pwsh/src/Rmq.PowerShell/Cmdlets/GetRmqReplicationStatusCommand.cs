@@ -12,6 +12,8 @@ namespace Rmq.PowerShell.Cmdlets;
 [OutputType(typeof(RmqReplicationStatus))]
 public sealed class GetRmqReplicationStatusCommand : RmqBrokerTargetCmdlet
 {
+    private readonly HashSet<(string, string)> _done = [];
+
     [Parameter(HelpMessage = "A slave at most this many bytes behind counts as in sync; default 0.")]
     [ValidateRange(0, long.MaxValue)]
     public long MaxLag { get; set; }
@@ -23,7 +25,8 @@ public sealed class GetRmqReplicationStatusCommand : RmqBrokerTargetCmdlet
             return;
         }
 
-        foreach (var status in Run(ct => ReadAsync(snapshot, brokers, MaxLag, ct)))
+        // A master and its slave piped in name the same group: each slave is reported once.
+        foreach (var status in Run(ct => ReadAsync(snapshot, brokers, MaxLag, ct)).Where(s => _done.Add((s.NameServer, s.Address))))
         {
             WriteObject(status);
         }
