@@ -280,6 +280,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.GetProducerConnectionList, connections, admin);
         table.Register(RequestCode.QueryTopicConsumeByWho, connections, admin);
         table.Register(RequestCode.GetConsumeStats, new ConsumeStatsProcessor(_context), admin);
+        var forward = new ConsumerClientForwardProcessor(_context);
+        table.Register(RequestCode.GetConsumerRunningInfo, forward, admin);
+        table.Register(RequestCode.ConsumeMessageDirectly, forward, admin);
         table.Register(RequestCode.InvokeBrokerToResetOffset, new ResetOffsetProcessor(_context), admin);
         var maintenance = new StoreMaintenanceProcessor(_context);
         table.Register(RequestCode.CleanExpiredConsumeQueue, maintenance, admin);

@@ -43,6 +43,8 @@ public sealed record BrokerMessagingOptions
 
     public int WaitTimeMillsInSendQueue { get; init; } = 200;
 
+    public int WaitTimeMillsInPullQueue { get; init; } = 5000;
+
     public bool BrokerFastFailureEnable { get; init; } = true;
 
     /// <summary>Half messages younger than this are not checked yet (transactionTimeOut).</summary>

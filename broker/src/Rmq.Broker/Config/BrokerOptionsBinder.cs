@@ -56,6 +56,7 @@ public static class BrokerOptionsBinder
                 SlaveReadEnable = config.GetBool("slaveReadEnable"),
                 RejectTransactionMessage = config.GetBool("rejectTransactionMessage"),
                 WaitTimeMillsInSendQueue = Int(config, "waitTimeMillsInSendQueue"),
+                WaitTimeMillsInPullQueue = Int(config, "waitTimeMillsInPullQueue"),
                 BrokerFastFailureEnable = config.GetBool("brokerFastFailureEnable"),
                 TransactionTimeOut = config.GetLong("transactionTimeOut"),
                 TransactionCheckMax = Int(config, "transactionCheckMax"),
