@@ -19,5 +19,23 @@ fi
 export RMQ_CONFIGURATION=$configuration
 export RMQ_MODULE_DIR=$PWD/pwsh/src/Rmq.PowerShell/bin/$configuration/net10.0
 export RMQ_CLI_DLL=$PWD/cli/src/Rmq.Cli/bin/$configuration/net10.0/rmq.dll
+export RMQ_TEST_PIDFILE=$(mktemp)
+# Servers the tests started and did not stop (only if pwsh died before its AfterAll): stop them by PID.
+cleanup() {
+  while read -r pid; do
+    if [ -n "$pid" ] && grep -qs rmq.dll "/proc/$pid/cmdline"; then
+      kill -TERM "$pid" 2>/dev/null
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null
+    fi
+  done < "$RMQ_TEST_PIDFILE"
+  rm -f "$RMQ_TEST_PIDFILE"
+}
+trap cleanup EXIT
+
 # A fresh pwsh process: a binary module cannot be reloaded into a session that loaded another build.
 dotnet pwsh -NoProfile -NonInteractive -File pwsh/tests/run-pester.ps1
+status=$?
+# A pwsh that crashed printed no summary: count the run as failed.
+[ -s pwsh/artifacts/pester.xml ] && [ pwsh/artifacts/pester.xml -nt "$RMQ_TEST_PIDFILE" ] || { echo "pwsh ended without test results (exit $status)"; echo "0 passed, 1 failed"; [ "$status" -ne 0 ] || status=1; }
+exit $status

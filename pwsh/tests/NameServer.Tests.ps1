@@ -194,14 +194,29 @@ Describe 'Write permission' {
 }
 
 Describe 'Cancellation' {
+    BeforeAll {
+        # A second runspace with the module imported (synchronously: a batch of statements run by
+        # BeginInvoke can outlive Stop/Dispose and crash the process).
+        function New-ModuleRunspace {
+            $ps = [powershell]::Create()
+            [void]$ps.AddCommand('Import-Module').AddArgument((Join-Path $env:RMQ_MODULE_DIR 'Rmq.psd1')).Invoke()
+            $ps.Commands.Clear()
+            $ps
+        }
+        function Close-ModuleRunspace($ps, $async) {
+            if (-not $ps) { return }
+            try { if ($async) { [void]$ps.EndInvoke($async) } } catch { }   # stopped: EndInvoke rethrows PipelineStoppedException
+            $ps.Dispose()
+        }
+    }
+
     It 'Ctrl+C (StopProcessing) ends a call that waits on a silent server promptly' {
         # A listener that accepts and never answers: the call would wait for its 5 s timeout.
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()
         try {
             $silent = "127.0.0.1:$($listener.LocalEndpoint.Port)"
-            $ps = [powershell]::Create()
-            [void]$ps.AddCommand('Import-Module').AddArgument((Join-Path $env:RMQ_MODULE_DIR 'Rmq.psd1')).AddStatement()
+            $ps = New-ModuleRunspace
             [void]$ps.AddCommand('Get-RmqCluster').AddParameter('NameServer', $silent)
             $async = $ps.BeginInvoke()
             Wait-Until { $listener.Pending() } ([TimeSpan]::FromSeconds(10)) 'the cmdlet to connect'
@@ -211,14 +226,13 @@ Describe 'Cancellation' {
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         } finally {
             $listener.Stop()
-            if ($ps) { $ps.Dispose() }
+            Close-ModuleRunspace $ps $async
         }
     }
 
     It 'Ctrl+C ends Wait-RmqBrokerDrained promptly' {
-        $ps = [powershell]::Create()
+        $ps = New-ModuleRunspace
         try {
-            [void]$ps.AddCommand('Import-Module').AddArgument((Join-Path $env:RMQ_MODULE_DIR 'Rmq.psd1')).AddStatement()
             [void]$ps.AddCommand('Wait-RmqBrokerDrained').AddParameter('NameServer', $Both).AddParameter('BrokerName', 'fake-a').AddParameter('Timeout', [TimeSpan]::FromMinutes(5))
             $ps.Streams.Progress.Clear()
             $async = $ps.BeginInvoke()
@@ -228,7 +242,7 @@ Describe 'Cancellation' {
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         } finally {
-            $ps.Dispose()
+            Close-ModuleRunspace $ps $async
         }
     }
 }

@@ -59,6 +59,8 @@ function Start-RmqProcess([string] $Root, [string[]] $Arguments, [string] $Name)
     # Drain the pipes so a chatty server never blocks on a full pipe.
     $process.BeginOutputReadLine(); $process.BeginErrorReadLine()
     $script:Started.Add($process)
+    # For run-tests.sh: stops what is left if this pwsh process dies before AfterAll runs.
+    if ($env:RMQ_TEST_PIDFILE) { Add-Content -Path $env:RMQ_TEST_PIDFILE -Value $process.Id }
     $process
 }
 
