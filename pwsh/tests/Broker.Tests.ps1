@@ -36,6 +36,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
 
     It 'New-RmqTopic -Cluster creates the topic on every master' {
         $changes = New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic orders -ReadQueueNums 4 -WriteQueueNums 4 -PassThru
+        Wait-RmqTopicRoute -NameServer $NsAddr -Topic orders -Brokers 2
         $changes | Should -HaveCount 2
         $changes[0] | Should -BeOfType Rmq.PowerShell.Models.RmqTopicChange
         $topic = Get-RmqTopic -NameServer $NsAddr -Topic orders
@@ -46,6 +47,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
 
     It 'Get-RmqBroker | New-RmqTopic creates on the piped brokers by their Address' {
         $changes = Get-RmqBroker -NameServer $NsAddr -BrokerName broker-b | New-RmqTopic -Topic only-b -PassThru
+        Wait-RmqTopicRoute -NameServer $NsAddr -Topic only-b -Brokers 1
         $changes.BrokerName | Should -Be 'broker-b'
         (Get-RmqTopic -NameServer $NsAddr -Topic only-b).BrokerNames | Should -Be @('broker-b')
     }
@@ -72,6 +74,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
     It 'Get-RmqConsumerProgress shows the committed offset and the lag of each queue' {
         # A group with a retry-topic route and offsets committed through the client library: 1 on each queue of broker-a.
         New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic '%RETRY%pester-group' -ReadQueueNums 1 -WriteQueueNums 1
+        Wait-RmqTopicRoute -NameServer $NsAddr -Topic '%RETRY%pester-group' -Brokers 2
         $queues = Receive-RmqMessage -NameServer $NsAddr -Topic orders -BrokerName broker-a -MaxCount 100 | Group-Object QueueId
         $queues | Should -Not -BeNullOrEmpty
         $client = [Rmq.Client.Broker.BrokerClient]::new($null, $null, $null)
@@ -158,6 +161,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
 Describe 'Rolling restart' -Skip:(-not $HasBroker) {
     It 'restarts both masters one at a time under a running producer with zero failed sends' {
         New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic rolling -ReadQueueNums 4 -WriteQueueNums 4
+        Wait-RmqTopicRoute -NameServer $NsAddr -Topic rolling -Brokers 2
         # The producer: its own runspace in this process, one producer for the whole run, route refresh every 1 s.
         $stop = [System.Threading.ManualResetEventSlim]::new($false)
         $producer = [powershell]::Create()
@@ -172,7 +176,7 @@ Describe 'Rolling restart' -Skip:(-not $HasBroker) {
             }).AddArgument($env:RMQ_MODULE_DIR).AddArgument($NsAddr).AddArgument($stop)
         $async = $producer.BeginInvoke()
         try {
-            Wait-Until { (Receive-RmqMessage -NameServer $NsAddr -Topic rolling -MaxCount 50).Count -ge 50 } ([TimeSpan]::FromSeconds(30)) 'the producer to send'
+            Wait-Until { @(Receive-RmqMessage -NameServer $NsAddr -Topic rolling -MaxCount 50 -ErrorAction SilentlyContinue).Count -ge 50 } ([TimeSpan]::FromSeconds(30)) 'the producer to send'
             $restarted = [System.Collections.Generic.List[string]]::new()
             $steps = Invoke-RmqRollingRestart -NameServer $NsAddr -Cluster PesterCluster -Confirm:$false `
                 -RouteRefreshInterval 00:00:03 -Grace 00:00:02 -PollInterval 00:00:00.250 -DrainTimeout 00:01:00 -RegisterTimeout 00:01:00 -SyncTimeout 00:00:30 `
@@ -244,6 +248,7 @@ Describe 'Replication status' -Skip:(-not $HasBroker) {
 
     It 'Get-RmqReplicationStatus reports each slave with both commit-log offsets and the lag' {
         New-RmqTopic -NameServer $ReplNs.Address -Cluster ReplCluster -Topic repl-topic -ReadQueueNums 2 -WriteQueueNums 2
+        Wait-RmqTopicRoute -NameServer $ReplNs.Address -Topic repl-topic -Brokers 1
         1..5 | ForEach-Object { "r$_" } | Send-RmqMessage -NameServer $ReplNs.Address -Topic repl-topic | Should -HaveCount 5
         $row = Get-RmqBroker -NameServer $ReplNs.Address -BrokerName repl | Get-RmqReplicationStatus
         $row | Should -HaveCount 1

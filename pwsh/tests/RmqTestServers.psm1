@@ -71,14 +71,26 @@ function New-TestRoot([string] $Name) {
 }
 
 function Start-RmqNameServer {
-    $root = New-TestRoot 'namesrv'
-    $port = Get-FreePort
-    $conf = Join-Path $root 'namesrv.properties'
-    Set-Content -Path $conf -Value @("listenPort=$port", "kvConfigPath=$(Join-Path $root 'kvConfig.json')")
-    $process = Start-RmqProcess -Root $root -Arguments @('namesrv', '-c', $conf, '--bind', '127.0.0.1') -Name 'namesrv'
-    Wait-Until { $process.HasExited -or (Test-TcpConnect '127.0.0.1' $port) } ([TimeSpan]::FromSeconds(30)) "name server on $port"
-    if ($process.HasExited) { throw "rmq namesrv exited with $($process.ExitCode)" }
-    [pscustomobject]@{ Process = $process; Address = "127.0.0.1:$port"; Port = $port; Root = $root }
+    # A free port can be taken by another process before the name server binds it: try three ports.
+    for ($attempt = 1; ; $attempt++) {
+        $root = New-TestRoot 'namesrv'
+        $port = Get-FreePort
+        $conf = Join-Path $root 'namesrv.properties'
+        Set-Content -Path $conf -Value @("listenPort=$port", "kvConfigPath=$(Join-Path $root 'kvConfig.json')")
+        $process = Start-RmqProcess -Root $root -Arguments @('namesrv', '-c', $conf, '--bind', '127.0.0.1') -Name 'namesrv'
+        Wait-Until { $process.HasExited -or (Test-TcpConnect '127.0.0.1' $port) } ([TimeSpan]::FromSeconds(30)) "name server on $port"
+        if (-not $process.HasExited) {
+            return [pscustomobject]@{ Process = $process; Address = "127.0.0.1:$port"; Port = $port; Root = $root }
+        }
+        Remove-TestRoot $root
+        if ($attempt -ge 3) { throw "rmq namesrv exited with $($process.ExitCode) on three ports" }
+    }
+}
+
+function Wait-RmqTopicRoute {
+    # Brokers register a new topic with the name servers right after creating it, but not before answering.
+    param([string] $NameServer, [string] $Topic, [int] $Brokers)
+    Wait-Until { @(Get-RmqTopicRoute -NameServer $NameServer -Topic $Topic -ErrorAction SilentlyContinue).Count -ge $Brokers } ([TimeSpan]::FromSeconds(30)) "the route of $Topic on $Brokers broker(s)"
 }
 
 function Start-RmqBroker {
@@ -94,17 +106,25 @@ function Start-RmqBroker {
     )
     $conf = Join-Path $root 'broker.conf'
     $role = if ($BrokerId -eq 0) { 'ASYNC_MASTER' } else { 'SLAVE' }
-    $lines = @(
-        "brokerClusterName=$Cluster", "brokerName=$BrokerName", "brokerId=$BrokerId", "brokerRole=$role",
-        "listenPort=$Port", 'brokerIP1=127.0.0.1', 'brokerIP2=127.0.0.1',
-        "storePathRootDir=$(Join-Path $root 'store')", 'mappedFileSizeCommitLog=16777216', 'mappedFileSizeConsumeQueue=60000',
-        'maxHashSlotNum=10000', 'maxIndexNum=40000', 'autoCreateTopicEnable=true'
-    ) + $Extra
-    if ($BrokerId -ne 0 -and $MasterAddress) { $lines += "haMasterAddress=$MasterAddress" }
-    Set-Content -Path $conf -Value $lines
-    $broker = [pscustomobject]@{ Process = $null; NameServer = $NameServer; BrokerName = $BrokerName; BrokerId = $BrokerId; Port = $Port; Address = "127.0.0.1:$Port"; Root = $root; Config = $conf }
-    Start-RmqBrokerProcess $broker
-    $broker
+    # A free port can be taken by another process before the broker binds it: try three ports.
+    for ($attempt = 1; ; $attempt++) {
+        $lines = @(
+            "brokerClusterName=$Cluster", "brokerName=$BrokerName", "brokerId=$BrokerId", "brokerRole=$role",
+            "listenPort=$Port", 'brokerIP1=127.0.0.1', 'brokerIP2=127.0.0.1',
+            "storePathRootDir=$(Join-Path $root 'store')", 'mappedFileSizeCommitLog=16777216', 'mappedFileSizeConsumeQueue=60000',
+            'maxHashSlotNum=10000', 'maxIndexNum=40000', 'autoCreateTopicEnable=true'
+        ) + $Extra
+        if ($BrokerId -ne 0 -and $MasterAddress) { $lines += "haMasterAddress=$MasterAddress" }
+        Set-Content -Path $conf -Value $lines
+        $broker = [pscustomobject]@{ Process = $null; NameServer = $NameServer; BrokerName = $BrokerName; BrokerId = $BrokerId; Port = $Port; Address = "127.0.0.1:$Port"; Root = $root; Config = $conf }
+        try {
+            Start-RmqBrokerProcess $broker
+            return $broker
+        } catch {
+            if ($attempt -ge 3 -or -not $broker.Process.HasExited) { throw }
+            $Port = Get-FreePort
+        }
+    }
 }
 
 function Start-RmqBrokerProcess($Broker) {
@@ -151,5 +171,5 @@ function Remove-TestRoot([string] $Root) {
     if ($Root -and (Test-Path $Root) -and $Root.StartsWith([System.IO.Path]::GetTempPath())) { Remove-Item -Recurse -Force $Root -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function Get-RmqCliDll, Test-RmqBrokerAvailable, Get-FreePort, Wait-Until, Start-RmqNameServer, Start-RmqBroker,
+Export-ModuleMember -Function Wait-RmqTopicRoute, Get-RmqCliDll, Test-RmqBrokerAvailable, Get-FreePort, Wait-Until, Start-RmqNameServer, Start-RmqBroker,
     Start-RmqBrokerProcess, Stop-RmqBrokerProcess, Stop-RmqTestServers, Register-FakeBroker, New-TestRoot, Remove-TestRoot, Test-PortFree
