@@ -1,5 +1,5 @@
-# Cmdlets against a real cluster: one name server and two masters (rmq namesrv / rmq broker child
-# processes on 127.0.0.1). Slaves are not started: replication (HA) is not wired into the broker in main yet.
+# Cmdlets against a real cluster: one name server, two masters and a slave for each (rmq namesrv /
+# rmq broker child processes on 127.0.0.1, ASYNC_MASTER with Master/Slave replication).
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/RmqTestServers.psm1" -Force
     $script:HasBroker = Test-RmqBrokerAvailable
@@ -11,7 +11,10 @@ BeforeAll {
     $script:Ns = Start-RmqNameServer
     $script:NsAddr = $Ns.Address
     $script:Brokers = @{}
-    foreach ($name in 'broker-a', 'broker-b') { $Brokers[$name] = Start-RmqBroker -NameServer $NsAddr -BrokerName $name -Cluster PesterCluster }
+    foreach ($name in 'broker-a', 'broker-b') {
+        $Brokers["$name/0"] = Start-RmqBroker -NameServer $NsAddr -BrokerName $name -Cluster PesterCluster
+        $Brokers["$name/1"] = Start-RmqBroker -NameServer $NsAddr -BrokerName $name -Cluster PesterCluster -BrokerId 1
+    }
 }
 
 AfterAll {
@@ -21,11 +24,12 @@ AfterAll {
 }
 
 Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
-    It 'Get-RmqBroker lists both masters online' {
+    It 'Get-RmqBroker lists both groups, master and slave, online with runtime figures' {
         $listed = Get-RmqBroker -NameServer $NsAddr
-        $listed | Should -HaveCount 2
-        $listed | ForEach-Object { $_ | Should -BeOfType Rmq.PowerShell.Models.RmqBroker; $_.Status | Should -Be 'Online'; $_.Role | Should -Be 'Master' }
-        @($listed | ForEach-Object Address) | Should -Be @($Brokers['broker-a'].Address, $Brokers['broker-b'].Address)
+        $listed | Should -HaveCount 4
+        $listed | ForEach-Object { $_ | Should -BeOfType Rmq.PowerShell.Models.RmqBroker; $_.Status | Should -Be 'Online'; $_.CommitLogMaxOffset | Should -Not -BeNullOrEmpty }
+        @($listed | ForEach-Object { "$($_.BrokerName)/$($_.Role)" }) | Should -Be @('broker-a/Master', 'broker-a/Slave', 'broker-b/Master', 'broker-b/Slave')
+        @($listed | ForEach-Object Address) | Should -Be @($Brokers['broker-a/0'].Address, $Brokers['broker-a/1'].Address, $Brokers['broker-b/0'].Address, $Brokers['broker-b/1'].Address)
     }
 
     It 'New-RmqTopic -WhatIf creates nothing' {
@@ -46,7 +50,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
     }
 
     It 'Get-RmqBroker | New-RmqTopic creates on the piped brokers by their Address' {
-        $changes = Get-RmqBroker -NameServer $NsAddr -BrokerName broker-b | New-RmqTopic -Topic only-b -PassThru
+        $changes = Get-RmqBroker -NameServer $NsAddr -BrokerName broker-b | Where-Object BrokerId -eq 0 | New-RmqTopic -Topic only-b -PassThru
         Wait-RmqTopicRoute -NameServer $NsAddr -Topic only-b -Brokers 1
         $changes.BrokerName | Should -Be 'broker-b'
         (Get-RmqTopic -NameServer $NsAddr -Topic only-b).BrokerNames | Should -Be @('broker-b')
@@ -80,7 +84,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
         $client = [Rmq.Client.Broker.BrokerClient]::new($null, $null, $null)
         try {
             foreach ($q in $queues) {
-                $client.UpdateConsumerOffsetAsync($Brokers['broker-a'].Address, 'pester-group', 'orders', [int]$q.Name, 1, $null, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+                $client.UpdateConsumerOffsetAsync($Brokers['broker-a/0'].Address, 'pester-group', 'orders', [int]$q.Name, 1, $null, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
             }
         } finally { $client.DisposeAsync().AsTask().Wait(5000) | Out-Null }
 
@@ -99,19 +103,30 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
     }
 
     It 'Get-RmqBrokerConfig reads and Set-RmqBrokerConfig changes a key; -WhatIf does not' {
-        $before = (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime).Value
+        $before = (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime)[0].Value
         Get-RmqBroker -NameServer $NsAddr -BrokerName broker-a | Set-RmqBrokerConfig -Key fileReservedTime -Value 47 -WhatIf
-        (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime).Value | Should -Be $before
+        Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime | ForEach-Object { $_.Value | Should -Be $before }
+        # the master and the slave of broker-a, piped in
         $set = Get-RmqBroker -NameServer $NsAddr -BrokerName broker-a | Set-RmqBrokerConfig -Property @{ fileReservedTime = 47 } -PassThru
-        $set.Value | Should -Be '47'
-        $item = Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime
-        $item | Should -BeOfType Rmq.PowerShell.Models.RmqBrokerConfigItem
-        $item.Value | Should -Be '47'
-        (Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-b -Key fileReservedTime).Value | Should -Be $before
+        @($set | ForEach-Object { "$($_.BrokerId)=$($_.Value)" }) | Should -Be @('0=47', '1=47')
+        $items = Get-RmqBrokerConfig -NameServer $NsAddr -BrokerName broker-a -Key fileReservedTime
+        $items | Should -HaveCount 2
+        $items | ForEach-Object { $_ | Should -BeOfType Rmq.PowerShell.Models.RmqBrokerConfigItem; $_.Value | Should -Be '47' }
+        (Get-RmqBrokerConfig -NameServer $NsAddr -Address $Brokers['broker-b/0'].Address -Key fileReservedTime).Value | Should -Be $before
     }
 
-    It 'Get-RmqReplicationStatus gives nothing for masters without slaves' {
-        Get-RmqReplicationStatus -NameServer $NsAddr | Should -BeNullOrEmpty
+    It 'Get-RmqReplicationStatus reports each slave once, caught up with its master' {
+        Wait-Until { @(Get-RmqReplicationStatus -NameServer $NsAddr | Where-Object InSync).Count -eq 2 } ([TimeSpan]::FromSeconds(30)) 'both slaves in sync'
+        $rows = Get-RmqBroker -NameServer $NsAddr | Get-RmqReplicationStatus   # masters and slaves piped in: one row per slave
+        $rows | Should -HaveCount 2
+        foreach ($row in $rows) {
+            $row | Should -BeOfType Rmq.PowerShell.Models.RmqReplicationStatus
+            $row.BrokerId | Should -Be 1
+            $row.Address | Should -Be $Brokers["$($row.BrokerName)/1"].Address
+            $row.MasterAddress | Should -Be $Brokers["$($row.BrokerName)/0"].Address
+            $row.MasterOffset | Should -BeGreaterThan 0
+            $row.Lag | Should -Be ($row.MasterOffset - $row.SlaveOffset)
+        }
     }
 
     It 'Remove-RmqTopic -WhatIf keeps the topic; -Confirm:$false removes it from brokers and name server' {
@@ -159,7 +174,7 @@ Describe 'Brokers, topics and messages' -Skip:(-not $HasBroker) {
 }
 
 Describe 'Rolling restart' -Skip:(-not $HasBroker) {
-    It 'restarts both masters one at a time under a running producer with zero failed sends' {
+    It 'restarts both groups (slave, then drained master) one at a time under a running producer with zero failed sends' {
         New-RmqTopic -NameServer $NsAddr -Cluster PesterCluster -Topic rolling -ReadQueueNums 4 -WriteQueueNums 4
         Wait-RmqTopicRoute -NameServer $NsAddr -Topic rolling -Brokers 2
         # The producer: its own runspace in this process, one producer for the whole run, route refresh every 1 s.
@@ -178,12 +193,12 @@ Describe 'Rolling restart' -Skip:(-not $HasBroker) {
         try {
             Wait-Until { @(Receive-RmqMessage -NameServer $NsAddr -Topic rolling -MaxCount 50 -ErrorAction SilentlyContinue).Count -ge 50 } ([TimeSpan]::FromSeconds(30)) 'the producer to send'
             $restarted = [System.Collections.Generic.List[string]]::new()
-            $steps = Invoke-RmqRollingRestart -NameServer $NsAddr -Cluster PesterCluster -Confirm:$false `
+            $steps = Invoke-RmqRollingRestart -NameServer $NsAddr -Cluster PesterCluster -IncludeSlaves -Confirm:$false `
                 -RouteRefreshInterval 00:00:03 -Grace 00:00:02 -PollInterval 00:00:00.250 -DrainTimeout 00:01:00 -RegisterTimeout 00:01:00 -SyncTimeout 00:00:30 `
                 -RestartScript {
                     param($b)
                     $restarted.Add("$($b.BrokerName)/$($b.BrokerId)")
-                    $broker = $Brokers[$b.BrokerName]
+                    $broker = $Brokers["$($b.BrokerName)/$($b.BrokerId)"]
                     Stop-RmqBrokerProcess $broker
                     Start-RmqBrokerProcess $broker
                 }
@@ -195,11 +210,14 @@ Describe 'Rolling restart' -Skip:(-not $HasBroker) {
             $producer.Dispose()
         }
 
-        $restarted | Should -Be @('broker-a/0', 'broker-b/0')
+        $restarted | Should -Be @('broker-a/1', 'broker-a/0', 'broker-b/1', 'broker-b/0')
         $steps | ForEach-Object { $_ | Should -BeOfType Rmq.PowerShell.Models.RmqRestartStep }
-        @($steps | ForEach-Object { "$($_.BrokerName):$($_.Step):$($_.Succeeded)" }) | Should -Be @(
-            'broker-a:Drain:True', 'broker-a:Restart:True', 'broker-a:Register:True', 'broker-a:Sync:True', 'broker-a:RestoreWrite:True', 'broker-a:Done:True',
-            'broker-b:Drain:True', 'broker-b:Restart:True', 'broker-b:Register:True', 'broker-b:Sync:True', 'broker-b:RestoreWrite:True', 'broker-b:Done:True')
+        @($steps | ForEach-Object { "$($_.BrokerName)/$($_.BrokerId):$($_.Step):$($_.Succeeded)" }) | Should -Be @(
+            'broker-a/1:Restart:True', 'broker-a/1:Register:True', 'broker-a/0:Drain:True', 'broker-a/0:Restart:True', 'broker-a/0:Register:True',
+            'broker-a/0:Sync:True', 'broker-a/0:RestoreWrite:True', 'broker-a/0:Done:True',
+            'broker-b/1:Restart:True', 'broker-b/1:Register:True', 'broker-b/0:Drain:True', 'broker-b/0:Restart:True', 'broker-b/0:Register:True',
+            'broker-b/0:Sync:True', 'broker-b/0:RestoreWrite:True', 'broker-b/0:Done:True')
+        ($steps | Where-Object Step -eq 'Sync').Message | ForEach-Object { $_ | Should -Match 'slave 1 lag 0' }
         $result.Failures | Should -HaveCount 0
         $result.Sent.Count | Should -BeGreaterThan 100
         # Both brokers took messages over the run: the producer moved away and came back.
@@ -227,39 +245,3 @@ Describe 'Rolling restart' -Skip:(-not $HasBroker) {
     }
 }
 
-Describe 'Replication status' -Skip:(-not $HasBroker) {
-    # A master and a slave of their own behind a second name server (so the rolling-restart cluster has no slave).
-    BeforeAll {
-        $script:ReplNs = Start-RmqNameServer
-        $script:ReplMaster = Start-RmqBroker -NameServer $ReplNs.Address -BrokerName repl -Cluster ReplCluster
-        $script:ReplSlave = Start-RmqBroker -NameServer $ReplNs.Address -BrokerName repl -Cluster ReplCluster -BrokerId 1 -MasterAddress "127.0.0.1:$($ReplMaster.Port + 1)"
-    }
-
-    AfterAll {
-        foreach ($x in $ReplSlave, $ReplMaster) { if ($x) { Stop-RmqBrokerProcess $x; Remove-TestRoot $x.Root } }
-        if ($ReplNs) { $ReplNs.Process.Kill($true); [void]$ReplNs.Process.WaitForExit(10000); Remove-TestRoot $ReplNs.Root }
-    }
-
-    It 'Get-RmqBroker shows the master and the slave of one group' {
-        $group = Get-RmqBroker -NameServer $ReplNs.Address -BrokerName repl
-        @($group | ForEach-Object Role) | Should -Be @('Master', 'Slave')
-        $group | ForEach-Object { $_.Status | Should -Be 'Online'; $_.CommitLogMaxOffset | Should -Not -BeNullOrEmpty }
-    }
-
-    It 'Get-RmqReplicationStatus reports each slave with both commit-log offsets and the lag' {
-        New-RmqTopic -NameServer $ReplNs.Address -Cluster ReplCluster -Topic repl-topic -ReadQueueNums 2 -WriteQueueNums 2
-        Wait-RmqTopicRoute -NameServer $ReplNs.Address -Topic repl-topic -Brokers 1
-        1..5 | ForEach-Object { "r$_" } | Send-RmqMessage -NameServer $ReplNs.Address -Topic repl-topic | Should -HaveCount 5
-        $row = Get-RmqBroker -NameServer $ReplNs.Address -BrokerName repl | Get-RmqReplicationStatus
-        $row | Should -HaveCount 1
-        $row | Should -BeOfType Rmq.PowerShell.Models.RmqReplicationStatus
-        $row.BrokerId | Should -Be 1
-        $row.Address | Should -Be $ReplSlave.Address
-        $row.MasterAddress | Should -Be $ReplMaster.Address
-        $row.MasterOffset | Should -BeGreaterThan 0
-        $row.SlaveOffset | Should -Not -BeNullOrEmpty
-        $row.Lag | Should -Be ($row.MasterOffset - $row.SlaveOffset)
-        $row.InSync | Should -Be ($row.Lag -le 0)
-        (Get-RmqReplicationStatus -NameServer $ReplNs.Address -MaxLag ([long]::MaxValue / 2)).InSync | Should -BeTrue
-    }
-}
