@@ -17,7 +17,7 @@ namespace Rmq.Client.Admin;
 /// the PowerShell module and <c>--output json</c>. Fleet operations report one outcome per broker or name
 /// server instead of stopping at the first failure.
 /// </summary>
-public sealed class AdminClient : IAsyncDisposable
+public sealed partial class AdminClient : IAsyncDisposable
 {
     /// <summary>mqadmin's consumer group for pulls (MixAll.TOOLS_CONSUMER_GROUP).</summary>
     public const string ToolsConsumerGroup = "TOOLS_CONSUMER";
