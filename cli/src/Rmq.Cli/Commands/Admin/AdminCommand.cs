@@ -10,7 +10,7 @@ namespace Rmq.Cli.Commands.Admin;
 internal sealed class AdminCommand : Command
 {
     private readonly CliConsole _console;
-    private readonly Argument<string[]> _rest = new("command") { Arity = ArgumentArity.ZeroOrMore, Description = "help <command>" };
+    private readonly Argument<string[]> _rest = new("command") { Arity = ArgumentArity.ZeroOrMore, Description = "help <command>", Hidden = true };
 
     public AdminCommand(CliConsole console)
         : base("admin", "mqadmin-compatible operations against rmq or Apache RocketMQ 4.x name servers and brokers")
@@ -67,6 +67,17 @@ internal sealed class AdminCommand : Command
         SetAction((parse, ct) => ExecuteAsync(parse, ct));
     }
 
+    /// <summary>
+    /// <c>rmq admin help topicList</c> parses as the topicList leaf with "help" as an argument of admin: the leaf asks
+    /// here first and prints its help instead of running.
+    /// </summary>
+    public static bool IsHelpRequest(ParseResult parse) =>
+        parse.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command: AdminCommand admin } && (parse.GetValue(admin._rest) ?? []).Contains("help");
+
+    public Task<int> PrintHelpAsync(string commandName, CancellationToken cancellationToken) =>
+        RmqApp.BuildRootCommand(_console).Parse(["admin", commandName, "--help"])
+            .InvokeAsync(new InvocationConfiguration { Output = _console.Out, Error = _console.Error }, cancellationToken);
+
     private async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var rest = (parse.GetValue(_rest) ?? []).Concat(parse.UnmatchedTokens).ToList();
@@ -86,9 +97,7 @@ internal sealed class AdminCommand : Command
 
             if (Subcommands.Any(c => c.Name == rest[1]))
             {
-                var root = RmqApp.BuildRootCommand(_console);
-                return await root.Parse(["admin", rest[1], "--help"])
-                    .InvokeAsync(new InvocationConfiguration { Output = _console.Out, Error = _console.Error }, cancellationToken).ConfigureAwait(false);
+                return await PrintHelpAsync(rest[1], cancellationToken).ConfigureAwait(false);
             }
 
             rest.RemoveAt(0);

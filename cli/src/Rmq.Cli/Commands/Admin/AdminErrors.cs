@@ -31,6 +31,8 @@ internal static class AdminErrors
         AdminArgumentException => ExitCodes.BadArguments,
         AdminNotFoundException => ExitCodes.NotFound,
         MQClientException { Code: MQClientException.ClientErrorCode } e when e.Message.StartsWith("No name server address", StringComparison.Ordinal) => ExitCodes.BadArguments,
+        MQClientException { Code: MQClientException.ClientErrorCode, InnerException: RemotingException or TimeoutException } => ExitCodes.Unreachable,
+        MQClientException { Code: MQClientException.ClientErrorCode, InnerException: MQClientException inner } => ExitCodeOf(inner),
         MQClientException { Code: MQClientException.ClientErrorCode } e when e.Message.Contains("not exist", StringComparison.Ordinal) => ExitCodes.NotFound,
         MQClientException e => e.Code == MQClientException.ClientErrorCode ? ExitCodes.ServerError : ExitCodeOf(e.Code),
         RemotingException => ExitCodes.Unreachable,

@@ -69,6 +69,11 @@ internal abstract class AdminLeafCommand : Command
 
     private async Task<int> InvokeAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        if (AdminCommand.IsHelpRequest(parse) && parse.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command: AdminCommand admin })
+        {
+            return await admin.PrintHelpAsync(Name, cancellationToken).ConfigureAwait(false);
+        }
+
         var output = parse.GetValue(_output) ?? "table";
         var json = output == "json";
         try

@@ -19,8 +19,8 @@ internal sealed class ClusterRTCommand : AdminLeafCommand
         _amount = Value("a", "amount", "message amount | default 100");
         _size = Value("s", "size", "message size | default 128 Byte");
         _cluster = Value("c", "cluster", "cluster name | default display all cluster");
-        Value("p", "print log", "print as tlog | default false (ignored by rmq admin)");
-        Value("m", "machine room", "machine room name | default noname (ignored by rmq admin)");
+        Value("p", "printLog", "print as tlog | default false (ignored by rmq admin)");
+        Value("m", "machineRoom", "machine room name | default noname (ignored by rmq admin)");
         _interval = Value("i", "interval", "print interval | default: measure once");
     }
 
