@@ -16,6 +16,8 @@ internal sealed class CommitLog
     private readonly Lock _putLock = new();
     private readonly Dictionary<(string Topic, int QueueId), long> _topicQueueTable = [];
     private long _confirmOffset = -1;
+    private long _beginTimeInLock;
+    private bool _closed;
 
     public CommitLog(MessageStoreOptions options, TimeProvider time, DiskSpaceMonitor disk, ILogger log)
     {
@@ -53,6 +55,9 @@ internal sealed class CommitLog
 
     public long RollNextFile(long offset) => offset + FileSize - (offset % FileSize);
 
+    /// <summary>Milliseconds the current append has held the put lock (0 when none): RocketMQ's "OS page cache busy" signal.</summary>
+    public long LockHeldMillis => Interlocked.Read(ref _beginTimeInLock) is var begin && begin != 0 ? Environment.TickCount64 - begin : 0;
+
     public PutMessageResult Append(MessageToStore msg)
     {
         if (!TryMeasure(msg, out var sysFlag, out var topicLength, out var propertiesLength, out var length, out var error))
@@ -64,6 +69,12 @@ internal sealed class CommitLog
         var dispatchable = IsDispatchable(sysFlag);
         lock (_putLock)
         {
+            using var timing = new LockTiming(this);
+            if (_closed)
+            {
+                return new PutMessageResult(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+            }
+
             var storeTimestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var status = TryReserve(length, out var file, out var position);
             if (status != PutMessageStatus.PUT_OK)
@@ -115,6 +126,12 @@ internal sealed class CommitLog
         var offsets = new long[batch.Count];
         lock (_putLock)
         {
+            using var timing = new LockTiming(this);
+            if (_closed)
+            {
+                return new PutMessageResult(PutMessageStatus.SERVICE_NOT_AVAILABLE);
+            }
+
             var storeTimestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var status = TryReserve(total, out var file, out var position);
             if (status != PutMessageStatus.PUT_OK)
@@ -148,6 +165,11 @@ internal sealed class CommitLog
     {
         lock (_putLock)
         {
+            if (_closed)
+            {
+                return false;
+            }
+
             if (Queue.LastFile is not null && startOffset != MaxOffset)
             {
                 _log.Warning("Replicated data at {Offset} does not continue the commit log at {Max}", startOffset, MaxOffset);
@@ -179,6 +201,15 @@ internal sealed class CommitLog
             }
 
             return true;
+        }
+    }
+
+    /// <summary>Refuses further appends; returns once no append is in progress (so files can be unmapped).</summary>
+    public void Close()
+    {
+        lock (_putLock)
+        {
+            _closed = true;
         }
     }
 
@@ -334,5 +365,18 @@ internal sealed class CommitLog
 
         position = file.WrotePosition;
         return PutMessageStatus.PUT_OK;
+    }
+
+    private readonly struct LockTiming : IDisposable
+    {
+        private readonly CommitLog _owner;
+
+        public LockTiming(CommitLog owner)
+        {
+            _owner = owner;
+            Interlocked.Exchange(ref owner._beginTimeInLock, Environment.TickCount64);
+        }
+
+        public void Dispose() => Interlocked.Exchange(ref _owner._beginTimeInLock, 0);
     }
 }

@@ -273,12 +273,13 @@ internal sealed class CommitLogFlushService
         }
     }
 
-    private sealed class FlushRequest(long endOffset, long timestamp)
+    /// <summary>A waiter for "flushed up to EndOffset" (the request is its own completion source: one object per append).</summary>
+    private sealed class FlushRequest(long endOffset, long timestamp) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public long EndOffset { get; } = endOffset;
 
         public long Timestamp { get; } = timestamp;
 
-        public TaskCompletionSource<bool> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> Completion => this;
     }
 }

@@ -31,10 +31,10 @@ internal sealed class CommitLogRecovery
             return 0;
         }
 
-        var startIndex = lastExitOk ? Math.Max(0, files.Count - 3) : FindSafeFile(files, checkpoint.MinTimestamp(_options.MessageIndexEnable));
+        var startIndex = lastExitOk ? Math.Max(0, files.Count - 3) : FindSafeFile(files, checkpoint.MinTimestamp(includeIndex: false));
         var scanStart = files[startIndex].FileFromOffset;
         var end = Scan(files, startIndex, out var lastResult, out var count);
-        if (lastResult == RecordCheckResult.Corrupt || end < _commitLog.MaxOffset)
+        if (lastResult is RecordCheckResult.Corrupt or RecordCheckResult.Incomplete || end < _commitLog.MaxOffset)
         {
             _log.Warning("Commit log recovery: {Count} records verified from {Start}; cutting at {End} ({Result}), was {Max}", count, scanStart, end, lastResult, _commitLog.MaxOffset);
         }
@@ -43,7 +43,7 @@ internal sealed class CommitLogRecovery
             _log.Information("Commit log recovery: {Count} records verified from {Start}; end {End}", count, scanStart, end);
         }
 
-        _commitLog.Queue.TruncateDirtyFiles(end);
+        _commitLog.Queue.TruncateDirtyFiles(end, thorough: !lastExitOk);
         _commitLog.Queue.FlushedWhere = end;
         foreach (var file in _commitLog.Queue.Files)
         {

@@ -213,8 +213,20 @@ internal sealed class ConsumeQueue
         var deleted = Queue.DeleteFirstFilesWhere(
             file =>
             {
-                var last = file.GetSpan(file.FileSize - CqStoreUnitSize, CqStoreUnitSize);
-                return file.IsFull && BinaryPrimitives.ReadInt64BigEndian(last) + BinaryPrimitives.ReadInt32BigEndian(last[8..]) <= minPhyOffset;
+                if (!file.IsFull || !file.TryHold())
+                {
+                    return false;
+                }
+
+                try
+                {
+                    var last = file.GetSpan(file.FileSize - CqStoreUnitSize, CqStoreUnitSize);
+                    return BinaryPrimitives.ReadInt64BigEndian(last) + BinaryPrimitives.ReadInt32BigEndian(last[8..]) <= minPhyOffset;
+                }
+                finally
+                {
+                    file.Release();
+                }
             },
             int.MaxValue);
         CorrectMinOffset(minPhyOffset);

@@ -71,70 +71,90 @@ internal sealed class GetMessageService
         }
 
         var status = GetMessageStatus.NO_MATCHED_MESSAGE;
-        var body = new ArrayBufferWriter<byte>();
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var written = 0;
         var queueOffsets = new List<long>();
         long nextPhyFileStart = long.MinValue;
         long maxPhyOffsetPulling = 0;
         var maxFilterBytes = Math.Max(16_000, maxMsgNums * ConsumeQueue.CqStoreUnitSize);
         var span = units.Span;
         var i = 0;
-        for (; i + ConsumeQueue.CqStoreUnitSize <= span.Length && i < maxFilterBytes; i += ConsumeQueue.CqStoreUnitSize)
+        try
         {
-            var offsetPy = BinaryPrimitives.ReadInt64BigEndian(span[i..]);
-            var sizePy = BinaryPrimitives.ReadInt32BigEndian(span[(i + 8)..]);
-            var tagsCode = BinaryPrimitives.ReadInt64BigEndian(span[(i + 12)..]);
-            maxPhyOffsetPulling = offsetPy;
-            if (nextPhyFileStart != long.MinValue && offsetPy < nextPhyFileStart)
+            for (; i + ConsumeQueue.CqStoreUnitSize <= span.Length && i < maxFilterBytes; i += ConsumeQueue.CqStoreUnitSize)
             {
-                continue;
-            }
-
-            var isInDisk = maxOffsetPy - offsetPy > _memoryForHotData;
-            if (IsBatchFull(sizePy, maxMsgNums, body.WrittenCount, queueOffsets.Count, isInDisk))
-            {
-                break;
-            }
-
-            if (!filter.IsMatchedByConsumeQueue(tagsCode))
-            {
-                continue;
-            }
-
-            using var record = _commitLog.GetMessage(offsetPy, sizePy);
-            if (record is null)
-            {
-                if (queueOffsets.Count == 0)
+                var offsetPy = BinaryPrimitives.ReadInt64BigEndian(span[i..]);
+                var sizePy = BinaryPrimitives.ReadInt32BigEndian(span[(i + 8)..]);
+                var tagsCode = BinaryPrimitives.ReadInt64BigEndian(span[(i + 12)..]);
+                maxPhyOffsetPulling = offsetPy;
+                if (nextPhyFileStart != long.MinValue && offsetPy < nextPhyFileStart)
                 {
-                    status = GetMessageStatus.MESSAGE_WAS_REMOVING;
+                    continue;
                 }
 
-                nextPhyFileStart = _commitLog.RollNextFile(offsetPy);
-                continue;
+                var isInDisk = maxOffsetPy - offsetPy > _memoryForHotData;
+                if (IsBatchFull(sizePy, maxMsgNums, written, queueOffsets.Count, isInDisk))
+                {
+                    break;
+                }
+
+                if (!filter.IsMatchedByConsumeQueue(tagsCode))
+                {
+                    continue;
+                }
+
+                if (sizePy <= 0 || sizePy > _commitLog.FileSize)
+                {
+                    continue; // filler unit
+                }
+
+                if (written + sizePy > buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, written + sizePy));
+                    buffer.AsSpan(0, written).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var destination = buffer.AsSpan(written, sizePy);
+                if (!_commitLog.TryRead(offsetPy, destination))
+                {
+                    if (queueOffsets.Count == 0)
+                    {
+                        status = GetMessageStatus.MESSAGE_WAS_REMOVING;
+                    }
+
+                    nextPhyFileStart = _commitLog.RollNextFile(offsetPy);
+                    continue;
+                }
+
+                if (!filter.IsMatchedByCommitLog(destination))
+                {
+                    continue;
+                }
+
+                written += sizePy;
+                queueOffsets.Add(offset + (i / ConsumeQueue.CqStoreUnitSize));
+                status = GetMessageStatus.FOUND;
+                nextPhyFileStart = long.MinValue;
             }
 
-            if (!filter.IsMatchedByCommitLog(record.Span))
+            return new GetMessageResult
             {
-                continue;
-            }
-
-            record.Span.CopyTo(body.GetSpan(sizePy));
-            body.Advance(sizePy);
-            queueOffsets.Add(offset + (i / ConsumeQueue.CqStoreUnitSize));
-            status = GetMessageStatus.FOUND;
-            nextPhyFileStart = long.MinValue;
+                Status = status,
+                NextBeginOffset = offset + (i / ConsumeQueue.CqStoreUnitSize),
+                MinOffset = minOffset,
+                MaxOffset = maxOffset,
+                Body = buffer.AsSpan(0, written).ToArray(),
+                MessageCount = queueOffsets.Count,
+                QueueOffsets = queueOffsets,
+                SuggestPullingFromSlave = maxOffsetPy - maxPhyOffsetPulling > _memoryForHotData,
+            };
         }
-
-        return new GetMessageResult
+        finally
         {
-            Status = status,
-            NextBeginOffset = offset + (i / ConsumeQueue.CqStoreUnitSize),
-            MinOffset = minOffset,
-            MaxOffset = maxOffset,
-            Body = body.WrittenMemory,
-            MessageCount = queueOffsets.Count,
-            QueueOffsets = queueOffsets,
-            SuggestPullingFromSlave = maxOffsetPy - maxPhyOffsetPulling > _memoryForHotData,
-        };
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Queue offset whose message store time is nearest to <paramref name="timestamp"/> (earlier wins a tie).</summary>

@@ -108,23 +108,52 @@ internal sealed class IndexService
         for (var i = files.Count - 1; i >= 0 && result.Count < maxNum; i--)
         {
             var file = files[i];
-            if (file.IsTimeMatched(begin, end))
+            if (!file.File.TryHold())
             {
-                file.SelectPhyOffset(result, hash, maxNum, begin, end);
+                continue; // being deleted
             }
 
-            if (file.BeginTimestamp < begin)
+            try
             {
-                break;
+                if (file.IsTimeMatched(begin, end))
+                {
+                    file.SelectPhyOffset(result, hash, maxNum, begin, end);
+                }
+
+                if (file.BeginTimestamp < begin)
+                {
+                    break;
+                }
+            }
+            finally
+            {
+                file.File.Release();
             }
         }
 
         return result;
     }
 
-    public long LastUpdateTimestamp => Files is [.., var last] ? last.EndTimestamp : 0;
+    public long LastUpdateTimestamp => ReadLast(static f => f.EndTimestamp);
 
-    public long LastUpdatePhyOffset => Files is [.., var last] ? last.EndPhyOffset : 0;
+    public long LastUpdatePhyOffset => ReadLast(static f => f.EndPhyOffset);
+
+    private long ReadLast(Func<IndexFile, long> read)
+    {
+        if (Files is not [.., var last] || !last.File.TryHold())
+        {
+            return 0;
+        }
+
+        try
+        {
+            return read(last);
+        }
+        finally
+        {
+            last.File.Release();
+        }
+    }
 
     /// <summary>Deletes index files whose entries all point below <paramref name="minPhyOffset"/> (never the newest).</summary>
     public int DeleteExpiredFiles(long minPhyOffset)

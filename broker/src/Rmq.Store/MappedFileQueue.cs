@@ -156,6 +156,11 @@ internal sealed class MappedFileQueue
     public bool Flush(int leastPages)
     {
         var where = FlushedWhere;
+        if (FirstFile is { } first && where < first.FileFromOffset)
+        {
+            where = first.FileFromOffset; // the files below were deleted (or the log starts mid-way, as on a slave)
+        }
+
         var file = FindMappedFileByOffset(where, where == 0);
         if (file is null)
         {
@@ -182,7 +187,12 @@ internal sealed class MappedFileQueue
     }
 
     /// <summary>Cuts the log at <paramref name="offset"/>: later files are deleted, the containing file's tail is zeroed.</summary>
-    public void TruncateDirtyFiles(long offset)
+    /// <param name="offset">First byte that is no longer valid.</param>
+    /// <param name="thorough">
+    /// Zero every non-zero page of the tail (after a crash, stale bytes can sit anywhere past the cut);
+    /// otherwise stop at the first all-zero chunk (a clean stop never wrote past its end).
+    /// </param>
+    public void TruncateDirtyFiles(long offset, bool thorough = true)
     {
         lock (_lock)
         {
@@ -196,7 +206,7 @@ internal sealed class MappedFileQueue
                 else if (file.FileFromOffset <= offset)
                 {
                     var position = (int)(offset - file.FileFromOffset);
-                    ZeroTail(file, position);
+                    ZeroTail(file, position, thorough);
                     file.WrotePosition = position;
                     file.FlushedPosition = Math.Min(file.FlushedPosition, position);
                     keep.Add(file);
@@ -215,7 +225,7 @@ internal sealed class MappedFileQueue
         }
     }
 
-    private static void ZeroTail(MappedFile file, int position)
+    private static void ZeroTail(MappedFile file, int position, bool thorough)
     {
         // Only pages holding non-zero bytes are written, so a fresh (preallocated) tail costs a read.
         const int chunk = 64 * 1024;
@@ -225,6 +235,10 @@ internal sealed class MappedFileQueue
             if (span.ContainsAnyExcept((byte)0))
             {
                 span.Clear();
+            }
+            else if (!thorough)
+            {
+                return;
             }
         }
     }

@@ -87,7 +87,7 @@ internal static class MessageRecord
         request = default;
         if (data.Length < 8)
         {
-            return data.ContainsAnyExcept((byte)0) ? RecordCheckResult.Corrupt : RecordCheckResult.End;
+            return data.ContainsAnyExcept((byte)0) ? RecordCheckResult.Incomplete : RecordCheckResult.End;
         }
 
         var totalSize = BinaryPrimitives.ReadInt32BigEndian(data);
@@ -96,7 +96,10 @@ internal static class MessageRecord
         request.CommitLogOffset = expectedOffset;
         if (magic == BlankMagicCode)
         {
-            return totalSize >= 8 && totalSize == data.Length ? RecordCheckResult.Blank : RecordCheckResult.Corrupt;
+            return totalSize < 8 ? RecordCheckResult.Corrupt
+                : totalSize == data.Length ? RecordCheckResult.Blank
+                : totalSize > data.Length ? RecordCheckResult.Incomplete
+                : RecordCheckResult.Corrupt;
         }
 
         if (magic != MessageMagicCode)
@@ -104,9 +107,14 @@ internal static class MessageRecord
             return totalSize == 0 && magic == 0 ? RecordCheckResult.End : RecordCheckResult.Corrupt;
         }
 
-        if (totalSize < FixedLengthIPv4 || totalSize > data.Length)
+        if (totalSize < FixedLengthIPv4)
         {
             return RecordCheckResult.Corrupt;
+        }
+
+        if (totalSize > data.Length)
+        {
+            return RecordCheckResult.Incomplete;
         }
 
         var r = data[..totalSize];

@@ -121,18 +121,26 @@ public sealed class MessageStore : IAsyncDisposable
     public long GetCommitLogOffsetInQueue(string topic, int queueId, long queueOffset)
         => _queues.Find(topic, queueId) is { } cq && cq.TryGetUnit(queueOffset, out var phy, out _, out _) ? phy : -1;
 
-    /// <summary>The raw record at a commit-log offset; null when absent.</summary>
+    /// <summary>The raw record at a commit-log offset; null when absent or when no record starts there.</summary>
     public byte[]? GetMessageRecord(long commitLogOffset)
     {
-        Span<byte> size = stackalloc byte[4];
-        if (!_commitLog.TryRead(commitLogOffset, size))
+        Span<byte> head = stackalloc byte[8];
+        if (commitLogOffset < 0 || !_commitLog.TryRead(commitLogOffset, head))
         {
             return null;
         }
 
-        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(size);
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(head);
+        var magic = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(head[4..]);
+        if (magic != MessageRecord.MessageMagicCode || length < MessageRecord.FixedLengthIPv4 || length > _commitLog.FileSize)
+        {
+            return null;
+        }
+
         using var record = _commitLog.GetMessage(commitLogOffset, length);
-        return record is null || length < MessageRecord.FixedLengthIPv4 ? null : record.Span.ToArray();
+        return record is not null && MessageRecord.Check(record.Span, commitLogOffset, checkCrc: false, out _) == RecordCheckResult.Message
+            ? record.Span.ToArray()
+            : null;
     }
 
     /// <summary>Decodes the message at a commit-log offset (VIEW_MESSAGE_BY_ID); null when absent.</summary>
@@ -199,6 +207,9 @@ public sealed class MessageStore : IAsyncDisposable
 
     public long DispatchBehindBytes => Math.Max(0, _commitLog.MaxOffset - _reput.ReputFromOffset);
 
+    /// <summary>True while an append has held the put lock longer than <c>osPageCacheBusyTimeOutMills</c> (broker answers SYSTEM_BUSY).</summary>
+    public bool IsOSPageCacheBusy => _commitLog.LockHeldMillis > _options.OsPageCacheBusyTimeOutMills;
+
     /// <summary>Flush rounds of the commit log so far (one msync per file touched each).</summary>
     public long CommitLogFlushCount => _flush.FlushCount;
 
@@ -255,6 +266,7 @@ public sealed class MessageStore : IAsyncDisposable
 
         var wasRunning = _running;
         _running = false;
+        _commitLog.Close();
         if (wasRunning)
         {
             await _clean.StopAsync().ConfigureAwait(false);

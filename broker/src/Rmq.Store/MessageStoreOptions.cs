@@ -55,6 +55,9 @@ public sealed record MessageStoreOptions
     public int MaxTransferCountOnMessageInDisk { get; init; } = 8;
     public bool OffsetCheckInSlave { get; init; }
 
+    /// <summary>An append holding the put lock longer than this makes <see cref="MessageStore.IsOSPageCacheBusy"/> true.</summary>
+    public int OsPageCacheBusyTimeOutMills { get; init; } = 1000;
+
     /// <summary>Delay levels, used to compute the tags code (delivery time) of SCHEDULE_TOPIC_XXXX units.</summary>
     public string MessageDelayLevel { get; init; } = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
 

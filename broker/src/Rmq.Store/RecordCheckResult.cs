@@ -14,4 +14,10 @@ internal enum RecordCheckResult
 
     /// <summary>Torn or corrupt bytes: end of valid data, and worth a log line.</summary>
     Corrupt,
+
+    /// <summary>
+    /// A record whose header is valid but whose bytes are not all readable yet (a slave mid-replication chunk).
+    /// The dispatcher waits for more; recovery treats it as torn.
+    /// </summary>
+    Incomplete,
 }

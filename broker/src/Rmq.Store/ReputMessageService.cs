@@ -101,6 +101,10 @@ internal sealed class ReputMessageService
                         ReputFromOffset = _commitLog.RollNextFile(offset);
                         break;
                     }
+                    else if (result == RecordCheckResult.Incomplete)
+                    {
+                        return count; // the rest of the record has not arrived yet (replication)
+                    }
                     else
                     {
                         _log.Error("Dispatch found {Result} at commit-log offset {Offset}; dispatch stops here", result, offset);

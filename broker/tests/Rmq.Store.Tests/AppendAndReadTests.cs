@@ -40,6 +40,9 @@ public sealed class AppendAndReadTests
             Assert.Equal(Enumerable.Range(0, expected.Count).Select(i => (long)i), got.Select(m => m.QueueOffset));
         }
 
+        Assert.Null(store.LookMessageByOffset(results[5].WroteOffset + 3)); // not a record start
+        Assert.Null(store.LookMessageByOffset(store.MaxPhyOffset + 100));
+        Assert.Null(store.LookMessageByMsgId("not-an-id"));
         var byId = store.LookMessageByMsgId(results[123].MsgId!)!;
         Assert.Equal("UNIQ000123", byId.UniqKey);
 
@@ -118,6 +121,35 @@ public sealed class AppendAndReadTests
 
         Assert.True(await Poll.UntilAsync(() => listener.Count == 2));
         Assert.Equal(("TL", 2, 1L), listener.Last);
+    }
+
+    [Fact]
+    public async Task Schedule_topic_units_carry_the_delivery_time_as_tags_code()
+    {
+        await using var t = new TestStore();
+        var store = await t.StartAsync();
+        var msg = TestStore.Message(MessageProperties.ScheduleTopic, 2, "later");
+        msg.PropertiesString = "DELAY\u00013\u0002REAL_TOPIC\u0001T\u0002REAL_QID\u00010";
+
+        var r = await store.PutMessageAsync(msg, CancellationToken.None);
+
+        await Poll.DispatchedAsync(store);
+        var due = store.GetMessage("g", MessageProperties.ScheduleTopic, 2, 0, 1, TagsCodeFilter.FromCodes([r.StoreTimestamp + 10_000]));
+        Assert.Equal(GetMessageStatus.FOUND, due.Status); // level 3 = 10 s
+    }
+
+    [Fact]
+    public async Task With_the_index_disabled_queries_find_nothing_and_no_index_file_is_made()
+    {
+        await using var t = new TestStore(o => o with { MessageIndexEnable = false });
+        var store = await t.StartAsync();
+
+        await store.PutMessageAsync(TestStore.Message("T", 0, "x", keys: "k"), CancellationToken.None);
+
+        await Poll.DispatchedAsync(store);
+        Assert.Empty(store.QueryMessage("T", "k", 32, 0, long.MaxValue).Messages);
+        Assert.Equal(1, store.GetMaxOffsetInQueue("T", 0));
+        Assert.False(Directory.Exists(Path.Combine(t.Root, "index")) && Directory.EnumerateFiles(Path.Combine(t.Root, "index")).Any());
     }
 
     private sealed class RecordingListener : IMessageArrivingListener

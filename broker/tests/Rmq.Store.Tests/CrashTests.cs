@@ -62,9 +62,22 @@ public sealed class CrashTests(ITestOutputHelper output)
         return lost;
     }
 
-    private async Task<(List<Ack> Acks, MessageStore Store, TestStore Test)> RunAndKillAsync(FlushDiskType flush, int killAfterAcks)
+    private static async Task<(List<Ack> Acks, MessageStore Store, TestStore Test)> RunAndKillAsync(FlushDiskType flush, int killAfterAcks)
     {
         var t = new TestStore(o => o with { MappedFileSizeCommitLog = FileSize, MappedFileSizeConsumeQueue = 1000 * 20, MaxIndexNum = 40_000 });
+        try
+        {
+            return (await RunAndKillAsync(t, flush, killAfterAcks), t.Store!, t);
+        }
+        catch
+        {
+            await t.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<List<Ack>> RunAndKillAsync(TestStore t, FlushDiskType flush, int killAfterAcks)
+    {
         var childDll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Rmq.Store.CrashChild", "bin",
             new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "Rmq.Store.CrashChild.dll"));
         Assert.True(File.Exists(childDll), $"child program not built: {childDll}");
@@ -110,8 +123,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         await process.WaitForExitAsync();
         Assert.True(acks.Count >= killAfterAcks, $"child acknowledged only {acks.Count}: {await stderr}");
         Assert.True(File.Exists(Path.Combine(t.Root, "abort")));
-        var store = await t.StartAsync();
-        return (acks, store, t);
+        await t.StartAsync();
+        return acks;
     }
 
     private static string CrashBodyFor(string id) => id + ":" + string.Concat(Enumerable.Repeat(id, 20));

@@ -85,4 +85,50 @@ public sealed class ReplicationAndLifecycleTests
 
         Assert.Equal(PutMessageStatus.SERVICE_NOT_AVAILABLE, r.Status);
     }
+
+    [Fact]
+    public async Task Stopping_during_concurrent_appends_loses_no_acknowledged_message()
+    {
+        await using var t = new TestStore();
+        var store = await t.StartAsync();
+        using var started = new SemaphoreSlim(0);
+        using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            var acked = new List<PutMessageResult>();
+            // Bounded (a few thousand messages, a few 64 KiB files): the stop must land while they are still writing.
+            for (var i = 0; i < 20_000 && !enough.IsCancellationRequested; i++)
+            {
+                var r = await store.PutMessageAsync(TestStore.Message("T", w, $"w{w}-{i}"), CancellationToken.None);
+                if (r.Status != PutMessageStatus.PUT_OK)
+                {
+                    Assert.Equal(PutMessageStatus.SERVICE_NOT_AVAILABLE, r.Status);
+                    return acked;
+                }
+
+                acked.Add(r);
+                if (i == 100)
+                {
+                    started.Release();
+                }
+            }
+
+            return acked;
+        })).ToList();
+        for (var i = 0; i < writers.Count; i++)
+        {
+            Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        await t.StopAsync();
+        var acks = (await Task.WhenAll(writers)).SelectMany(a => a).ToList();
+        store = await t.StartAsync();
+
+        Assert.False(store.RecoveredFromCrash);
+        Assert.All(acks, a => Assert.NotNull(store.LookMessageByOffset(a.WroteOffset)));
+        for (var q = 0; q < 4; q++)
+        {
+            Assert.Equal(acks.Count(a => StoredMessage.Decode(store.GetMessageRecord(a.WroteOffset)!).QueueId == q), store.GetMaxOffsetInQueue("T", q));
+        }
+    }
 }
