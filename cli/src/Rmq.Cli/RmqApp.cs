@@ -10,6 +10,7 @@ public static class RmqApp
         ArgumentNullException.ThrowIfNull(console);
         var root = new RootCommand("rmq: RocketMQ 4.x-compatible name server, broker and operations tooling");
         root.Subcommands.Add(new Commands.NameServer.NameServerCommand(console));
+        root.Subcommands.Add(new Commands.Broker.BrokerCommand(console));
         root.Subcommands.Add(new Commands.Conf.ConfCommand(console));
         root.Subcommands.Add(new Commands.Cluster.ClusterCommand(console));
         root.Subcommands.Add(new Commands.Admin.AdminCommand(console));

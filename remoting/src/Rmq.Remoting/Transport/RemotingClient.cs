@@ -188,7 +188,15 @@ public sealed class RemotingClient : IAsyncDisposable
             throw new RemotingConnectException($"connect to {address} failed: {reason}", e);
         }
 
-        var remoting = connected.Pipeline.Get<RemotingChannelHandler>().Channel;
+        // A peer that accepts and closes at once (e.g. a proxy with nothing behind it) leaves a pipeline
+        // without our handler by the time we look.
+        var remoting = connected.Pipeline.Get<RemotingChannelHandler>()?.Channel;
+        if (remoting is null || !connected.Active)
+        {
+            _ = connected.CloseAsync();
+            throw new RemotingConnectException($"connect to {address} failed: the connection closed right after it opened");
+        }
+
         remoting.Closed += (_, _) => ForgetClosed(address, remoting);
         _logger.Debug("Connected to {Address} ({Channel})", address, remoting.Id);
         return remoting;

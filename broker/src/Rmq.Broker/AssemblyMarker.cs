@@ -1,5 +1,0 @@
-namespace Rmq.Broker;
-
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Rmq.Broker.Config;
+using Rmq.Remoting.Json;
+using Rmq.Remoting.Protocol.Bodies;
+using Serilog;
+
+namespace Rmq.Broker.Metadata;
+
+/// <summary>
+/// Committed consume offsets per <c>topic@group</c> and queue (RocketMQ ConsumerOffsetManager), persisted in
+/// <c>config/consumerOffset.json</c> by the host every flushConsumerOffsetInterval and on stop.
+/// </summary>
+public sealed class ConsumerOffsetManager
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, long>> _table = new(StringComparer.Ordinal);
+    private readonly Lock _persistLock = new();
+    private readonly ConfigFile _file;
+    private readonly ILogger _log;
+
+    public ConsumerOffsetManager(BrokerOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _log = (logger ?? Serilog.Core.Logger.None).ForContext<ConsumerOffsetManager>();
+        _file = new ConfigFile(Path.Combine(options.ConfigDirectory, "consumerOffset.json"));
+    }
+
+    public string FilePath => _file.Path;
+
+    public void Load()
+    {
+        var text = _file.ReadText();
+        if (text is null)
+        {
+            return;
+        }
+
+        var table = JsonBody.FromJson<ConsumerOffsetTable>(text);
+        foreach (var (key, queues) in table.OffsetTable)
+        {
+            _table[key] = new ConcurrentDictionary<int, long>(queues);
+        }
+
+        _log.Information("Loaded consumer offsets of {Count} topic@group key(s)", table.OffsetTable.Count);
+    }
+
+    public void CommitOffset(string group, string topic, int queueId, long offset)
+    {
+        var queues = _table.GetOrAdd(ConsumerOffsetTable.Key(topic, group), _ => new ConcurrentDictionary<int, long>());
+        queues[queueId] = offset;
+    }
+
+    /// <summary>The committed offset, or -1 when none.</summary>
+    public long QueryOffset(string group, string topic, int queueId) =>
+        _table.TryGetValue(ConsumerOffsetTable.Key(topic, group), out var queues) && queues.TryGetValue(queueId, out var offset) ? offset : -1;
+
+    /// <summary>The groups with offsets for <paramref name="topic"/>.</summary>
+    public IReadOnlyCollection<string> WhichGroupByTopic(string topic) =>
+        _table.Keys.Select(k => k.Split(ConsumerOffsetTable.KeySeparator, 2))
+            .Where(p => p.Length == 2 && p[0] == topic)
+            .Select(p => p[1])
+            .ToArray();
+
+    public void RemoveTopic(string topic)
+    {
+        foreach (var key in _table.Keys.Where(k => k.StartsWith(topic + ConsumerOffsetTable.KeySeparator, StringComparison.Ordinal)))
+        {
+            _table.TryRemove(key, out _);
+        }
+    }
+
+    public void RemoveGroup(string group)
+    {
+        foreach (var key in _table.Keys.Where(k => k.EndsWith(ConsumerOffsetTable.KeySeparator + group, StringComparison.Ordinal)))
+        {
+            _table.TryRemove(key, out _);
+        }
+    }
+
+    public ConsumerOffsetTable Snapshot()
+    {
+        var table = new ConsumerOffsetTable();
+        foreach (var (key, queues) in _table)
+        {
+            table.OffsetTable[key] = new SortedDictionary<int, long>(queues);
+        }
+
+        return table;
+    }
+
+    public void Persist()
+    {
+        lock (_persistLock)
+        {
+            _file.Write(Snapshot().ToJson(FjFormat.Pretty));
+        }
+    }
+}
