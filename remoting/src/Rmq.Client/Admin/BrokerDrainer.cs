@@ -42,16 +42,16 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
         long? previous = null;
         long puts = 0;
         var checks = new List<DrainCheck>();
+        var counter = new PutCounter(admin, master);
+        var grownAt = new Dictionary<(string Topic, int QueueId), (TimeSpan At, long MaxOffset)>();
         while (true)
         {
             var elapsed = _time.GetElapsedTime(started);
             DrainCheck check;
             try
             {
-                var runtime = await admin.BrokerRuntimeInfoAsync(master, cancellationToken).ConfigureAwait(false);
-                var total = long.TryParse(runtime.GetValueOrDefault("msgPutTotalTodayNow"), CultureInfo.InvariantCulture, out var t) ? t : (long?)null;
-                var tps = runtime.GetValueOrDefault("putTps")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && double.TryParse(first, CultureInfo.InvariantCulture, out var v) ? v : (double?)null;
-                long? delta = previous is { } p && total is { } n ? n - p : null;
+                var reading = await counter.ReadAsync(cancellationToken).ConfigureAwait(false);
+                long? delta = previous is { } p ? reading.Total - p : null;
                 if (delta is not null and not 0)
                 {
                     // a negative delta is the day's counter restarting at midnight: count it as activity
@@ -59,8 +59,13 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
                     puts += Math.Max(0, delta.Value);
                 }
 
-                previous = total ?? previous;
-                check = new DrainCheck(elapsed, master, tps, total, delta, elapsed - lastPut, elapsed >= options.RouteRefresh, null);
+                foreach (var queue in reading.GrownQueues)
+                {
+                    grownAt[(queue.Topic, queue.QueueId)] = (elapsed, queue.MaxOffset);
+                }
+
+                previous = reading.Total;
+                check = new DrainCheck(elapsed, master, reading.PutTps, reading.Total, delta, elapsed - lastPut, elapsed >= options.RouteRefresh, null, reading.Source);
             }
             catch (Exception e) when (e is MQClientException or RemotingException)
             {
@@ -75,17 +80,42 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
 
             if (check.Error is null && previous is not null && check.RouteRefreshPassed && check.QuietFor >= options.Grace)
             {
-                return new DrainResult(brokerName, master, true, elapsed, wipe, recorded, checks, puts, []);
+                return new DrainResult(brokerName, master, true, elapsed, wipe, recorded, checks, puts, [], []);
             }
 
             if (elapsed >= options.Timeout)
             {
                 var producers = await ProducersAsync(master, producerGroups, cancellationToken).ConfigureAwait(false);
-                return new DrainResult(brokerName, master, false, elapsed, wipe, recorded, checks, puts, producers);
+                var recent = grownAt.Where(g => elapsed - g.Value.At <= options.Grace + options.CheckInterval).Select(g => (g.Key.Topic, g.Key.QueueId, g.Value.MaxOffset));
+                var writers = await RecentWritesAsync(brokerName, recent, cancellationToken).ConfigureAwait(false);
+                return new DrainResult(brokerName, master, false, elapsed, wipe, recorded, checks, puts, producers, writers);
             }
 
             await Task.Delay(options.CheckInterval, _time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The last message of each queue: who put it (born host as the broker saw the connection, PGROUP when set).</summary>
+    private async Task<IReadOnlyList<RecentWrite>> RecentWritesAsync(string brokerName, IEnumerable<(string Topic, int QueueId, long MaxOffset)> queues, CancellationToken cancellationToken)
+    {
+        var writes = new List<RecentWrite>();
+        foreach (var (topic, queueId, maxOffset) in queues.OrderBy(q => q.Topic, StringComparer.Ordinal).ThenBy(q => q.QueueId).Take(32))
+        {
+            try
+            {
+                if (await admin.QueryMessageByOffsetAsync(topic, brokerName, queueId, maxOffset - 1, cancellationToken).ConfigureAwait(false) is { } message)
+                {
+                    writes.Add(new RecentWrite(topic, queueId, message.QueueOffset, message.BornHost.Address + ":" + message.BornHost.Port.ToString(CultureInfo.InvariantCulture),
+                        message.Properties.GetValueOrDefault(Messages.MessageConst.ProducerGroup), message.StoreTimestamp, message.MsgId));
+                }
+            }
+            catch (Exception e) when (e is MQClientException or RemotingException)
+            {
+                // the queue's topic has no route (a system topic): its writers stay unnamed
+            }
+        }
+
+        return writes;
     }
 
     /// <summary>ADD_WRITE_PERM_OF_BROKER on every name server, then the drain record removed from each.</summary>

@@ -83,9 +83,10 @@ internal sealed class DrainBrokerCommand : AdminLeafCommand
                 elapsedMillis = (long)result.Elapsed.TotalMilliseconds,
                 wipe = result.Wipe.Select(FleetResults.ToJson),
                 recorded = result.Recorded.Select(FleetResults.ToJson),
-                checks = result.Checks.Select(c => new { elapsedMillis = (long)c.Elapsed.TotalMilliseconds, c.PutTps, c.MsgPutTotalTodayNow, c.PutDelta, quietForMillis = (long)c.QuietFor.TotalMilliseconds, c.RouteRefreshPassed, c.Error }),
+                checks = result.Checks.Select(c => new { elapsedMillis = (long)c.Elapsed.TotalMilliseconds, c.PutTps, putTotal = c.MsgPutTotalTodayNow, c.PutDelta, quietForMillis = (long)c.QuietFor.TotalMilliseconds, c.RouteRefreshPassed, c.Source, c.Error }),
                 result.PutsDuringDrain,
                 result.Producers,
+                result.Writers,
             }).ConfigureAwait(false);
         }
         else
@@ -114,7 +115,17 @@ internal sealed class DrainBrokerCommand : AdminLeafCommand
 
                 if (result.Producers.Count == 0)
                 {
-                    await Console.Error.WriteLineAsync("(none found: the broker does not answer GET_ALL_PRODUCER_INFO; name groups with -g)").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync("(none listed: the broker answers neither GET_ALL_PRODUCER_INFO nor GET_PRODUCER_CONNECTION_LIST for the -g groups)").ConfigureAwait(false);
+                }
+
+                if (result.Writers.Count > 0)
+                {
+                    await Console.Error.WriteLineAsync("last messages put during the grace period:").ConfigureAwait(false);
+                    await Console.Error.WriteAsync(JavaFormat.Format("%-32s %-4s %-22s %-24s %s%n", "#Topic", "#QID", "#BornHost", "#ProducerGroup", "#StoreTime")).ConfigureAwait(false);
+                    foreach (var w in result.Writers)
+                    {
+                        await Console.Error.WriteAsync(JavaFormat.Format("%-32s %-4d %-22s %-24s %s%n", w.Topic, w.QueueId, w.BornHost, w.ProducerGroup ?? "-", JavaFormat.HumanTime(w.StoreTimestamp))).ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -125,8 +136,8 @@ internal sealed class DrainBrokerCommand : AdminLeafCommand
     private Task PrintCheckAsync(DrainCheck check) =>
         check.Error is not null
             ? PrintfAsync("[%6.1fs] %s unreadable: %s%n", check.Elapsed.TotalSeconds, check.MasterAddress, check.Error)
-            : PrintfAsync("[%6.1fs] %s putTps=%.2f put+%s quiet=%.1fs%s%n", check.Elapsed.TotalSeconds, check.MasterAddress, check.PutTps ?? 0,
-                check.PutDelta?.ToString(CultureInfo.InvariantCulture) ?? "?", check.QuietFor.TotalSeconds, check.RouteRefreshPassed ? string.Empty : " (waiting for route refresh)");
+            : PrintfAsync("[%6.1fs] %s put+%s (%s) quiet=%.1fs%s%n", check.Elapsed.TotalSeconds, check.MasterAddress,
+                check.PutDelta?.ToString(CultureInfo.InvariantCulture) ?? "?", check.Source, check.QuietFor.TotalSeconds, check.RouteRefreshPassed ? string.Empty : " (waiting for route refresh)");
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }
