@@ -51,7 +51,7 @@ public sealed partial class AdminClient
             {
                 try
                 {
-                    groups = await Broker.QueryTopicConsumeByWhoAsync(address, topic, cancellationToken).ConfigureAwait(false);
+                    groups = await TopicConsumersAsync(address, topic, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is MQClientException or RemotingException)
                 {
@@ -153,7 +153,7 @@ public sealed partial class AdminClient
             {
                 try
                 {
-                    groups.UnionWith(await Broker.QueryTopicConsumeByWhoAsync(master, name, cancellationToken).ConfigureAwait(false));
+                    groups.UnionWith(await TopicConsumersAsync(master, name, cancellationToken).ConfigureAwait(false));
                 }
                 catch (Exception e) when (e is MQClientException or RemotingException)
                 {
@@ -180,7 +180,7 @@ public sealed partial class AdminClient
                 {
                     try
                     {
-                        accumulation += (await Broker.GetConsumeStatsAsync(master, group, name, cancellationToken).ConfigureAwait(false)).TotalDiff;
+                        accumulation += (await ConsumeStatsAsync(master, group, name, cancellationToken).ConfigureAwait(false)).TotalDiff;
                     }
                     catch (Exception e) when (e is MQClientException or RemotingException)
                     {
@@ -250,7 +250,7 @@ public sealed partial class AdminClient
             ConsumeStats stats;
             try
             {
-                stats = await Broker.GetConsumeStatsAsync(brokerAddr, group, null, cancellationToken).ConfigureAwait(false);
+                stats = await ConsumeStatsAsync(brokerAddr, group, null, cancellationToken).ConfigureAwait(false);
             }
             catch (MQClientException e)
             {
