@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Rmq.Client.Broker;
 using Rmq.Client.NameServer;
 using Rmq.Remoting.Protocol.Bodies;
@@ -301,5 +302,65 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
         {
             Environment.SetEnvironmentVariable(NameServerAddresses.EnvironmentVariable, null);
         }
+    }
+
+    [Fact]
+    public async Task The_remaining_commands_print_a_stable_json_shape()
+    {
+        await CreateTopicAsync("JT", queues: 1);
+        var msgId = await SendAsync("JT", "json-body", key: "JK");
+        var offsetMsgId = (await OkAsync("queryMsgByOffset", "-t", "JT", "-b", "broker-a", "-i", "0", "-o", "0", "--output", "json")).Json.GetProperty("offsetMsgId").GetString()!;
+        await OkAsync("updateSubGroup", "-b", Addr, "-g", "JG");
+        await using (var broker = new BrokerClient())
+        {
+            await broker.UpdateConsumerOffsetAsync(Addr, "JG", "JT", 0, 1);
+        }
+
+        var byId = await OkAsync("queryMsgById", "-i", offsetMsgId, "--output", "json");
+        Assert.Equal(msgId, byId.Json[0].GetProperty("msgId").GetString());
+        Assert.Equal("json-body", byId.Json[0].GetProperty("body").GetString());
+
+        var byKey = await OkAsync("queryMsgByKey", "-t", "JT", "-k", "JK", "--output", "json");
+        Assert.Equal("JK", byKey.Json[0].GetProperty("keys").GetString());
+
+        var byUnique = await OkAsync("queryMsgByUniqueKey", "-i", msgId, "-t", "JT", "--output", "json");
+        Assert.Equal(offsetMsgId, byUnique.Json[0].GetProperty("offsetMsgId").GetString());
+
+        var print = await OkAsync("printMsg", "-t", "JT", "-d", "false", "--output", "json");
+        Assert.Equal(1, print.Json[0].GetProperty("maxOffset").GetInt64());
+
+        var printTable = await OkAsync("printMsg", "-t", "JT", "-d", "false");
+        Assert.Contains(" BODY: NOT PRINT BODY\n", printTable.Out, StringComparison.Ordinal);
+
+        var sub = await OkAsync("updateSubGroup", "-b", Addr, "-g", "JG", "-q", "2", "--output", "json");
+        Assert.Equal(2, sub.Json.GetProperty("subscriptionGroupConfig").GetProperty("retryQueueNums").GetInt32());
+
+        var config = await OkAsync("updateBrokerConfig", "-c", AdminCluster.ClusterName, "-k", "brokerPermission", "-v", "6", "--output", "json");
+        Assert.True(config.Json[0].GetProperty("succeeded").GetBoolean());
+
+        var reset = await OkAsync("resetOffsetByTime", "-g", "JG", "-t", "JT", "-s", "now", "--output", "json");
+        Assert.Equal(-1, reset.Json.GetProperty("timestamp").GetInt64());
+        Assert.Equal(1, reset.Json.GetProperty("rows")[0].GetProperty("newOffset").GetInt64());
+
+        var stats = await OkAsync("statsAll", "-t", "JT", "--output", "json");
+        Assert.Equal("JG", stats.Json[0].GetProperty("consumerGroup").GetString());
+
+        var kv = await OkAsync("updateKvConfig", "-s", "NS", "-k", "K", "-v", "V", "--output", "json");
+        Assert.True(kv.Json[0].GetProperty("succeeded").GetBoolean());
+
+        var nsConfig = await OkAsync("updateNamesrvConfig", "-k", "clusterTest", "-v", "false", "--output", "json");
+        Assert.Equal(N, nsConfig.Json[0].GetProperty("target").GetString());
+
+        var wipe = await OkAsync("wipeWritePerm", "-b", "broker-a", "--output", "json");
+        Assert.True(wipe.Json[0].GetProperty("value").GetInt32() > 0);
+        var undrain = await OkAsync("undrainBroker", "-b", "broker-a", "--output", "json");
+        Assert.True(undrain.Json.GetProperty("addWritePerm")[0].GetProperty("succeeded").GetBoolean());
+
+        var delete = await OkAsync("deleteTopic", "-t", "JT", "-c", AdminCluster.ClusterName, "--output", "json");
+        Assert.True(delete.Json.GetProperty("brokers")[0].GetProperty("succeeded").GetBoolean());
+        Assert.True(delete.Json.GetProperty("nameServers")[0].GetProperty("succeeded").GetBoolean());
+
+        var progressAll = await OkAsync("consumerProgress", "--output", "json");
+        Assert.Equal(JsonValueKind.Array, progressAll.Json.ValueKind);
     }
 }
