@@ -58,6 +58,7 @@ public static class LocalClusterPlanner
             var store = Path.Combine(dataDir, "store", label);
             document.SetValue("listenPort", port.ToString(CultureInfo.InvariantCulture));
             document.SetValue("brokerIP1", "127.0.0.1");
+            document.SetValue("brokerIP2", "127.0.0.1");
             document.SetValue("namesrvAddr", $"127.0.0.1:{namesrvPort}");
             document.SetValue("storePathRootDir", store);
             document.SetValue("storePathCommitLog", Path.Combine(store, "commitlog"));

@@ -28,6 +28,21 @@ public static class FreePort
         throw new InvalidOperationException("no free block of broker ports found");
     }
 
+    /// <summary>A base port b with b-2 .. b+span-1 all free (for several brokers 10 apart from b).</summary>
+    public static int NextBlock(int span)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 60000 - span);
+            if (Enumerable.Range(port - 2, span + 2).All(IsFree))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException($"no free block of {span} ports found");
+    }
+
     public static bool IsFree(int port)
     {
         try

@@ -1,5 +1,0 @@
-namespace Rmq.Ha;
-
-internal static class AssemblyMarker
-{
-}
