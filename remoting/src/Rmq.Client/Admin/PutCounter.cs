@@ -36,13 +36,14 @@ internal sealed class PutCounter(AdminClient admin, string master)
         }
 
         var topics = await admin.Broker.GetAllTopicConfigAsync(master, cancellationToken).ConfigureAwait(false);
+        var queues = topics.TopicConfigTable
+            .SelectMany(t => Enumerable.Range(0, Math.Max(t.Value.ReadQueueNums, t.Value.WriteQueueNums)).Select(q => (Topic: t.Key, QueueId: q)))
+            .ToList();
+        var maxOffsets = await Task.WhenAll(queues.Select(q => admin.Broker.GetMaxOffsetAsync(master, q.Topic, q.QueueId, cancellationToken))).ConfigureAwait(false);
         var offsets = new Dictionary<(string Topic, int QueueId), long>();
-        foreach (var (name, config) in topics.TopicConfigTable)
+        for (var i = 0; i < queues.Count; i++)
         {
-            for (var queueId = 0; queueId < Math.Max(config.ReadQueueNums, config.WriteQueueNums); queueId++)
-            {
-                offsets[(name, queueId)] = await admin.Broker.GetMaxOffsetAsync(master, name, queueId, cancellationToken).ConfigureAwait(false);
-            }
+            offsets[queues[i]] = maxOffsets[i];
         }
 
         var grown = _lastOffsets is null
