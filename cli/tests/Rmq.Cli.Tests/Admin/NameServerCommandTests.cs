@@ -210,4 +210,14 @@ public sealed class NameServerCommandTests : IAsyncLifetime
         Assert.Contains("UNKNOWN", table.Out, StringComparison.Ordinal); // its master does not listen
         Assert.Equal(1700000000000, json.Json[0].GetProperty("drainedSinceMillis").GetInt64());
     }
+
+    [Fact]
+    public async Task DrainBroker_of_a_broker_the_name_servers_do_not_know_exits_3_and_wipes_nothing()
+    {
+        var result = await AdminRun.RunAsync("drainBroker", "-b", "broker-nope", "-n", _ns.List, "--timeout", "1s");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        await using var client = new NameServerClient(_ns.List);
+        Assert.Null(await client.GetKvConfigAsync("RMQ_DRAIN", "broker-nope"));
+    }
 }
