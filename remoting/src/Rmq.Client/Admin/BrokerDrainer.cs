@@ -26,7 +26,8 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
     /// <see cref="DrainOptions.CheckInterval"/> until no message was put for <see cref="DrainOptions.Grace"/> and at least
     /// <see cref="DrainOptions.RouteRefresh"/> passed since the wipe, or <see cref="DrainOptions.Timeout"/> runs out.
     /// </summary>
-    public async Task<DrainResult> DrainAsync(string brokerName, DrainOptions options, IReadOnlyList<string>? producerGroups = null, Func<DrainCheck, Task>? onCheck = null, CancellationToken cancellationToken = default)
+    public async Task<DrainResult> DrainAsync(string brokerName, DrainOptions options, IReadOnlyList<string>? producerGroups = null, Func<DrainCheck, Task>? onCheck = null,
+        Func<IReadOnlyList<NameServerResult<int>>, Task>? onWiped = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var master = await MasterAddressAsync(brokerName, cancellationToken).ConfigureAwait(false);
@@ -35,6 +36,11 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
         if (wipe.All(w => !w.Succeeded))
         {
             throw wipe[0].Error!;
+        }
+
+        if (onWiped is not null)
+        {
+            await onWiped(wipe).ConfigureAwait(false);
         }
 
         var started = _time.GetTimestamp();

@@ -50,7 +50,7 @@ internal sealed class ClusterListCommand : AdminLeafCommand
         {
             string Get(string key) => row.RuntimeInfo?.GetValueOrDefault(key) ?? string.Empty;
             var earliest = long.TryParse(Get("earliestMessageTimeStamp"), CultureInfo.InvariantCulture, out var e) ? e : 0;
-            var hours = (nowMillis - earliest) / 3600.0 / 1000.0;
+            var hours = row.RuntimeInfo is null ? 0 : (nowMillis - earliest) / 3600.0 / 1000.0;
             text.Append(JavaFormat.Format(
                 format,
                 row.Cluster,

@@ -72,7 +72,8 @@ internal sealed class DrainBrokerCommand : AdminLeafCommand
 
         var groups = parse.GetValue(_producerGroups)?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         var drainer = new BrokerDrainer(context.Admin);
-        var result = await drainer.DrainAsync(brokerName, options, groups, context.Json ? null : PrintCheckAsync, cancellationToken).ConfigureAwait(false);
+        var result = await drainer.DrainAsync(
+            brokerName, options, groups, context.Json ? null : PrintCheckAsync, context.Json ? null : wipe => PrintWipeAsync(brokerName, wipe), cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
             await WriteJsonAsync(new
@@ -91,13 +92,6 @@ internal sealed class DrainBrokerCommand : AdminLeafCommand
         }
         else
         {
-            foreach (var wipe in result.Wipe)
-            {
-                await (wipe.Succeeded
-                    ? PrintfAsync("wipe write perm of broker[%s] in name server[%s] OK, %d%n", brokerName, wipe.Address, wipe.Value)
-                    : PrintfAsync("wipe write perm of broker[%s] in name server[%s] Failed%n", brokerName, wipe.Address)).ConfigureAwait(false);
-            }
-
             if (result.Drained)
             {
                 await PrintfAsync("broker[%s] %s drained: no message put for %s s after the route refresh; %d put during the drain; %.1f s%n",
@@ -131,6 +125,16 @@ internal sealed class DrainBrokerCommand : AdminLeafCommand
         }
 
         return result.Drained ? ExitCodes.Success : ExitCodes.TimedOut;
+    }
+
+    private async Task PrintWipeAsync(string brokerName, IReadOnlyList<Rmq.Client.NameServer.NameServerResult<int>> results)
+    {
+        foreach (var wipe in results)
+        {
+            await (wipe.Succeeded
+                ? PrintfAsync("wipe write perm of broker[%s] in name server[%s] OK, %d%n", brokerName, wipe.Address, wipe.Value)
+                : PrintfAsync("wipe write perm of broker[%s] in name server[%s] Failed%n", brokerName, wipe.Address)).ConfigureAwait(false);
+        }
     }
 
     private Task PrintCheckAsync(DrainCheck check) =>

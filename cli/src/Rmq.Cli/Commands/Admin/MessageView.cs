@@ -33,12 +33,16 @@ internal static class MessageView
         new SortedDictionary<string, string>(m.Properties.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal),
         Encoding.UTF8.GetString(m.Body), Convert.ToBase64String(m.Body), bodyPath);
 
-    /// <summary>The detail block; <paramref name="firstLabel"/> is <c>OffsetID:</c> (queryMsgById) or <c>Msg ID:</c> (queryMsgByUniqueKey).</summary>
-    public static string Detail(MessageExt m, string firstLabel, string firstValue, string bodyPath)
+    /// <summary>The detail block; queryMsgById starts it with <c>OffsetID:</c>, queryMsgByUniqueKey with <c>Topic:</c> (<paramref name="firstLabel"/> null).</summary>
+    public static string Detail(MessageExt m, string? firstLabel, string? firstValue, string bodyPath)
     {
         var text = new StringBuilder();
         void Line(string label, object? value) => text.Append(JavaFormat.Format("%-20s %s%n", label, value));
-        Line(firstLabel, firstValue);
+        if (firstLabel is not null)
+        {
+            Line(firstLabel, firstValue);
+        }
+
         Line("Topic:", m.Topic);
         Line("Tags:", "[" + (m.Tags ?? "null") + "]");
         Line("Keys:", "[" + (m.Keys ?? "null") + "]");

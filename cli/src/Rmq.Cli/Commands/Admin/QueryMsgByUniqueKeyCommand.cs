@@ -40,7 +40,7 @@ internal sealed class QueryMsgByUniqueKeyCommand : AdminLeafCommand
         {
             var message = shown[i];
             var path = MessageView.WriteBodyFile(message, i == 0 ? message.MsgId : message.MsgId + "-" + i);
-            await Out.WriteAsync(MessageView.Detail(message, "Msg ID:", message.MsgId, path)).ConfigureAwait(false);
+            await Out.WriteAsync(MessageView.Detail(message, null, null, path)).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
