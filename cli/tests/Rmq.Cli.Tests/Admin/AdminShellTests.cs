@@ -92,4 +92,29 @@ public sealed class AdminShellTests
         Assert.Equal(5, doc.RootElement.GetProperty("error").GetProperty("exitCode").GetInt32());
         Assert.Equal(string.Empty, result.Out);
     }
+
+    [Fact]
+    public async Task Every_command_has_help_with_its_description_and_the_global_options()
+    {
+        var list = (await AdminRun.RunAsync()).Out.Split('\n');
+        foreach (var name in Required)
+        {
+            var description = list.Single(l => l.StartsWith("   " + name.PadRight(20) + " ", StringComparison.Ordinal))[(4 + Math.Max(20, name.Length))..];
+            var help = await AdminRun.RunAsync("help", name);
+
+            Assert.True(help.ExitCode == 0, name + "\n" + help);
+            Assert.Contains(description, help.Out, StringComparison.Ordinal);
+            Assert.Contains("-n, --namesrvAddr", help.Out, StringComparison.Ordinal);
+            Assert.Contains("--output", help.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Help_of_an_unknown_command_says_it_does_not_exist()
+    {
+        var result = await AdminRun.RunAsync("help", "nope");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("The sub command nope not exist.", result.Error.Trim());
+    }
 }
