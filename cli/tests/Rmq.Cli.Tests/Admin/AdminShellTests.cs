@@ -117,4 +117,33 @@ public sealed class AdminShellTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("The sub command nope not exist.", result.Error.Trim());
     }
+
+    [Fact]
+    public async Task A_name_server_that_accepts_but_never_answers_times_out_with_exit_5()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var accepted = new List<System.Net.Sockets.TcpClient>();
+        var accepting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    accepted.Add(await listener.AcceptTcpClientAsync());
+                }
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+            {
+                // stopped
+            }
+        });
+
+        var result = await AdminRun.RunAsync(TimeSpan.FromSeconds(30), "topicList", "-n", "127.0.0.1:" + ((System.Net.IPEndPoint)listener.LocalEndpoint).Port);
+        listener.Stop();
+        await accepting;
+        accepted.ForEach(c => c.Dispose());
+
+        Assert.True(result.ExitCode == 5, result.ToString());
+    }
 }
