@@ -20,6 +20,7 @@ internal sealed class BrokerContext
     public required ProducerManager Producers { get; init; }
     public required PullRequestHoldService PullHold { get; init; }
     public required TimeProvider Time { get; init; }
+    public required Schedule.DelayLevels DelayLevels { get; init; }
     public required ILogger Logger { get; init; }
 
     /// <summary>Re-registers with the name servers now (set once registration exists).</summary>

@@ -30,6 +30,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
     private readonly BrokerRegistrationService _registration;
     private readonly ClientHousekeepingService _housekeeping;
     private readonly ConsumerIdsChangeNotifier _notifier;
+    private readonly Schedule.ScheduleMessageService _schedule;
     private int _stopped;
     private bool _started;
 
@@ -49,7 +50,8 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
             Address(net.BrokerIP1, net.ListenPort));
 
         var hold = new PullRequestHoldService(_time, log);
-        var store = new MessageStore(options.Store, new MessageStoreServices { Logger = log, TimeProvider = _time, ArrivingListener = hold });
+        var arriving = new Schedule.ArrivingListenerFanout(hold);
+        var store = new MessageStore(options.Store, new MessageStoreServices { Logger = log, TimeProvider = _time, ArrivingListener = arriving });
         var consumers = new ConsumerManager(_time, log);
         _context = new BrokerContext
         {
@@ -63,8 +65,15 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
             Producers = new ProducerManager(_time, log),
             PullHold = hold,
             Time = _time,
+            DelayLevels = new Schedule.DelayLevels(options.Store.MessageDelayLevel),
             Logger = log,
         };
+        _schedule = new Schedule.ScheduleMessageService(_context);
+        TransactionCheck = new Transaction.TransactionCheckService(_context,
+            TimeSpan.FromMilliseconds(options.Messaging.TransactionCheckInterval),
+            TimeSpan.FromMilliseconds(options.Messaging.TransactionTimeOut),
+            options.Messaging.TransactionCheckMax);
+        arriving.Schedule = _schedule;
         ConfigTable = new BrokerConfigTable(options, _time);
         _notifier = new ConsumerIdsChangeNotifier(log);
         consumers.ConsumerIdsChanged += _notifier.Notify;
@@ -72,7 +81,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         _registration = new BrokerRegistrationService(options, State, _context.Topics, _time, log);
         _context.RegisterBrokerAll = _registration.TriggerRegister;
         _context.Topics.Changed += _registration.TriggerRegister;
-        _housekeeping = new ClientHousekeepingService(consumers, _context.Producers, _context.Offsets,
+        _housekeeping = new ClientHousekeepingService(consumers, _context.Producers, PersistOffsets,
             TimeSpan.FromMilliseconds(options.Messaging.FlushConsumerOffsetInterval), _time, log);
 
         Processors = BuildProcessorTable(log);
@@ -112,6 +121,8 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
 
     public BrokerRegistrationService Registration => _registration;
 
+    internal Transaction.TransactionCheckService TransactionCheck { get; }
+
     /// <summary>The bound address once started.</summary>
     public IPEndPoint? LocalEndPoint => _server.LocalEndPoint;
 
@@ -124,9 +135,12 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         _context.Topics.Load();
         _context.SubscriptionGroups.Load();
         _context.Offsets.Load();
+        _schedule.Load();
         _context.Topics.Persist();
         await _context.Store.StartAsync(cancellationToken).ConfigureAwait(false);
         _started = true;
+        _schedule.Start();
+        TransactionCheck.Start();
         var endPoint = await _server.StartAsync(cancellationToken).ConfigureAwait(false);
         if (_options.Network.ListenPort == 0)
         {
@@ -155,6 +169,8 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         await _server.DisposeAsync().ConfigureAwait(false);
         _context.PullHold.Dispose();
         await _housekeeping.DisposeAsync().ConfigureAwait(false);
+        await _schedule.DisposeAsync().ConfigureAwait(false);
+        await TransactionCheck.DisposeAsync().ConfigureAwait(false);
         if (_started)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -169,13 +185,19 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
 
         if (_started)
         {
-            _context.Offsets.Persist();
+            PersistOffsets();
             _context.Topics.Persist();
             _context.SubscriptionGroups.Persist();
         }
 
         await _context.Store.DisposeAsync().ConfigureAwait(false);
         _log.Information("The broker[{BrokerName}, {BrokerAddress}] shutdown OK", _options.Identity.BrokerName, State.BrokerAddress);
+    }
+
+    private void PersistOffsets()
+    {
+        _context.Offsets.Persist();
+        _schedule.Persist();
     }
 
     void IChannelEventListener.OnChannelClose(IRemotingChannel channel) => ClientGone(channel);
@@ -210,6 +232,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.SendMessage, sendProcessor, send);
         table.Register(RequestCode.SendMessageV2, sendProcessor, send);
         table.Register(RequestCode.SendBatchMessage, sendProcessor, send);
+        table.Register(RequestCode.ConsumerSendMsgBack, new ConsumerSendMsgBackProcessor(_context), send);
+        var endTransaction = NewExecutor("EndTransactionThread", e.EndTransactionThreads, e.EndTransactionQueueCapacity, log);
+        table.Register(RequestCode.EndTransaction, new EndTransactionProcessor(_context), endTransaction);
 
         table.Register(RequestCode.PullMessage, new PullMessageProcessor(_context, pull), pull);
 
@@ -221,6 +246,10 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.UnregisterClient, new UnregisterClientProcessor(_context), clientManage);
         table.Register(RequestCode.CheckClientConfig, new CheckClientConfigProcessor(), clientManage);
 
+        var lockProcessor = new LockBatchMqProcessor(new RebalanceLockManager(_time, log));
+        table.Register(RequestCode.LockBatchMq, lockProcessor, admin);
+        table.Register(RequestCode.UnlockBatchMq, lockProcessor, admin);
+
         table.Register(RequestCode.GetConsumerListByGroup, new GetConsumerListByGroupProcessor(_context), consumerManage);
         table.Register(RequestCode.QueryConsumerOffset, new QueryConsumerOffsetProcessor(_context), consumerManage);
         table.Register(RequestCode.UpdateConsumerOffset, new UpdateConsumerOffsetProcessor(_context), consumerManage);
@@ -231,6 +260,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.GetMinOffset, offsets, admin);
         table.Register(RequestCode.GetEarliestMsgStoretime, offsets, admin);
         table.Register(RequestCode.GetAllConsumerOffset, new GetAllConsumerOffsetProcessor(_context), admin);
+        table.Register(RequestCode.GetAllDelayOffset, new GetAllDelayOffsetProcessor(_schedule), admin);
 
         var topics = new TopicAdminProcessor(_context);
         table.Register(RequestCode.UpdateAndCreateTopic, topics, admin);
@@ -241,6 +271,25 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.UpdateAndCreateSubscriptionGroup, groups, admin);
         table.Register(RequestCode.GetAllSubscriptionGroupConfig, groups, admin);
         table.Register(RequestCode.DeleteSubscriptionGroup, groups, admin);
+
+        var topicStats = new TopicStatsProcessor(_context);
+        table.Register(RequestCode.GetTopicStatsInfo, topicStats, admin);
+        table.Register(RequestCode.GetSystemTopicListFromBroker, topicStats, admin);
+        var connections = new ClientConnectionProcessor(_context);
+        table.Register(RequestCode.GetConsumerConnectionList, connections, admin);
+        table.Register(RequestCode.GetProducerConnectionList, connections, admin);
+        table.Register(RequestCode.QueryTopicConsumeByWho, connections, admin);
+        table.Register(RequestCode.GetConsumeStats, new ConsumeStatsProcessor(_context), admin);
+        var forward = new ConsumerClientForwardProcessor(_context);
+        table.Register(RequestCode.GetConsumerRunningInfo, forward, admin);
+        table.Register(RequestCode.ConsumeMessageDirectly, forward, admin);
+        table.Register(RequestCode.InvokeBrokerToResetOffset, new ResetOffsetProcessor(_context), admin);
+        var maintenance = new StoreMaintenanceProcessor(_context);
+        table.Register(RequestCode.CleanExpiredConsumeQueue, maintenance, admin);
+        table.Register(RequestCode.DeleteExpiredCommitLog, maintenance, admin);
+
+        var executors = new Dictionary<string, RequestExecutor>(StringComparer.Ordinal) { ["send"] = send, ["pull"] = pull, ["query"] = query };
+        table.Register(RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(_context, executors, _time.GetUtcNow()), admin);
 
         var config = new BrokerConfigProcessor(_context, ConfigTable);
         table.Register(RequestCode.GetBrokerConfig, config, admin);

@@ -10,6 +10,8 @@ public sealed class BrokerState
     private string? _masterAddress;
     private string? _haMasterAddress;
 
+    private string _storeHost = string.Empty;
+
     public BrokerState(int brokerPermission, string brokerAddress, string haServerAddress, string storeHost)
     {
         _brokerPermission = brokerPermission;
@@ -31,7 +33,18 @@ public sealed class BrokerState
     public string HaServerAddress { get; internal set; }
 
     /// <summary><c>brokerIP1:listenPort</c>, written as STOREHOST into every record.</summary>
-    public string StoreHost { get; internal set; }
+    public string StoreHost
+    {
+        get => _storeHost;
+        internal set
+        {
+            _storeHost = value;
+            StoreHostAddress = Rmq.Store.HostAddress.Parse(value);
+        }
+    }
+
+    /// <summary><see cref="StoreHost"/> parsed once (the send path uses it for every message).</summary>
+    public Rmq.Store.HostAddress StoreHostAddress { get; private set; }
 
     /// <summary>A slave's master (from the registration answer); null on a master or before the first answer.</summary>
     public string? MasterAddress

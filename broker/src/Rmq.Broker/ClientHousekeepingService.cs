@@ -1,5 +1,4 @@
 using Rmq.Broker.Client;
-using Rmq.Broker.Metadata;
 using Serilog;
 
 namespace Rmq.Broker;
@@ -14,18 +13,18 @@ internal sealed class ClientHousekeepingService : IAsyncDisposable
 
     private readonly ConsumerManager _consumers;
     private readonly ProducerManager _producers;
-    private readonly ConsumerOffsetManager _offsets;
+    private readonly Action _persistOffsets;
     private readonly TimeSpan _offsetFlushInterval;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stop = new();
     private Task[] _loops = [];
 
-    public ClientHousekeepingService(ConsumerManager consumers, ProducerManager producers, ConsumerOffsetManager offsets, TimeSpan offsetFlushInterval, TimeProvider time, ILogger logger)
+    public ClientHousekeepingService(ConsumerManager consumers, ProducerManager producers, Action persistOffsets, TimeSpan offsetFlushInterval, TimeProvider time, ILogger logger)
     {
         _consumers = consumers;
         _producers = producers;
-        _offsets = offsets;
+        _persistOffsets = persistOffsets;
         _offsetFlushInterval = offsetFlushInterval > TimeSpan.Zero ? offsetFlushInterval : TimeSpan.FromSeconds(5);
         _time = time;
         _log = logger.ForContext<ClientHousekeepingService>();
@@ -40,7 +39,7 @@ internal sealed class ClientHousekeepingService : IAsyncDisposable
                 _consumers.ScanNotActiveChannel();
                 _producers.ScanNotActiveChannel();
             }),
-            RunEveryAsync(_offsetFlushInterval, _offsets.Persist),
+            RunEveryAsync(_offsetFlushInterval, _persistOffsets),
         ];
     }
 

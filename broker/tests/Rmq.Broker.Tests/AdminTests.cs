@@ -128,4 +128,36 @@ public sealed class AdminTests
         var response = await cluster.Client.InvokeAsync(cluster.NameServerAddress, RemotingCommand.CreateRequest(RequestCode.GetRouteInfoByTopic, new Remoting.Protocol.Headers.GetRouteInfoRequestHeader("GoneT")), BrokerCluster.Timeout);
         Assert.Equal(ResponseCode.TopicNotExist, response.Code);
     }
+
+    [Fact]
+    public async Task Runtime_info_lists_version_offsets_and_queue_sizes()
+    {
+        await using var cluster = await BrokerCluster.StartAsync();
+
+        var response = await cluster.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.GetBrokerRuntimeInfo));
+
+        var table = JsonBody.Decode<KvTable>(response.Body.Span).Table;
+        Assert.Equal("V4_9_7", table["brokerVersionDesc"]);
+        Assert.Equal("10000", table["sendThreadPoolQueueCapacity"]);
+        Assert.Contains("commitLogMaxOffset", table.Keys);
+        Assert.Equal("0.0 0.0 0.0", table["putTps"]);
+    }
+
+    [Fact]
+    public async Task Queue_locks_go_to_the_first_client_until_it_unlocks()
+    {
+        await using var cluster = await BrokerCluster.StartAsync();
+        MessageQueue[] queues = [new("LockT", "broker-t", 0), new("LockT", "broker-t", 1)];
+        RemotingCommand Lock(string client, int code = RequestCode.LockBatchMq) => RemotingCommand.CreateRequest(code, body:
+            new Protocol.LockBatchRequestBody { ConsumerGroup = "OG", ClientId = client, MqSet = [.. queues] }.Encode());
+
+        var first = JsonBody.Decode<Protocol.LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c1"))).Body.Span);
+        var second = JsonBody.Decode<Protocol.LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c2"))).Body.Span);
+        Assert.Equal(ResponseCode.Success, (await cluster.InvokeAsync(Lock("c1", RequestCode.UnlockBatchMq))).Code);
+        var afterUnlock = JsonBody.Decode<Protocol.LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c2"))).Body.Span);
+
+        Assert.Equal(2, first.LockOKMQSet.Count);
+        Assert.Empty(second.LockOKMQSet);
+        Assert.Equal(queues, afterUnlock.LockOKMQSet.Order());
+    }
 }

@@ -5,6 +5,8 @@
 //   {"event":"msg","topic":..,"tags":..,"keys":..,"body":..,"props":{..},"msgId":..,"queueId":..,"queueOffset":..}
 //   {"event":"closed"}                           after "stop" on stdin (offsets persisted, client unregistered)
 // Rebalance and offset persistence run every second so tests stay short. Exits by itself after <maxMs>.
+// With FAIL_TAG=<tag> and FAIL_TIMES=<n> in the environment, the handler fails (throws) for messages with that
+// tag while their reconsumeTimes < n; such deliveries are printed with "failed":true.
 // Usage: node consume.js <nameSrv> <topic> <group> <subExpression> [maxMs]
 const { Consumer } = require('ali-ons');
 const readline = require('readline');
@@ -34,7 +36,9 @@ async function main() {
     for (const [k, v] of Object.entries(msg.properties || {})) {
       if (k) props[k] = v;
     }
-    out({ event: 'msg', topic: msg.topic, tags: msg.tags, keys: msg.keys, body: msg.body.toString(), props, msgId: msg.msgId, queueId: msg.queueId, queueOffset: msg.queueOffset });
+    const fail = process.env.FAIL_TAG && msg.tags === process.env.FAIL_TAG && msg.reconsumeTimes < Number(process.env.FAIL_TIMES || 0);
+    out({ event: 'msg', topic: msg.topic, tags: msg.tags, keys: msg.keys, body: msg.body.toString(), props, msgId: msg.msgId, queueId: msg.queueId, queueOffset: msg.queueOffset, reconsumeTimes: msg.reconsumeTimes, originMessageId: msg.originMessageId || null, failed: !!fail });
+    if (fail) throw new Error(`failing ${msg.msgId} on purpose`);
   });
   await consumer.ready();
   out({ event: 'started', pid: process.pid });

@@ -17,4 +17,6 @@ public sealed record BrokerExecutorOptions
     public int HeartbeatQueueCapacity { get; init; } = 50_000;
     public int ConsumerManageThreads { get; init; } = 32;
     public int ConsumerManageQueueCapacity { get; init; } = 1_000_000;
+    public int EndTransactionThreads { get; init; } = Math.Max(8 + (Environment.ProcessorCount * 2), 24);
+    public int EndTransactionQueueCapacity { get; init; } = 100_000;
 }

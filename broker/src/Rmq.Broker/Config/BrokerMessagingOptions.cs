@@ -43,7 +43,18 @@ public sealed record BrokerMessagingOptions
 
     public int WaitTimeMillsInSendQueue { get; init; } = 200;
 
+    public int WaitTimeMillsInPullQueue { get; init; } = 5000;
+
     public bool BrokerFastFailureEnable { get; init; } = true;
+
+    /// <summary>Half messages younger than this are not checked yet (transactionTimeOut).</summary>
+    public long TransactionTimeOut { get; init; } = 6000;
+
+    /// <summary>Checks per half message before it is dropped (transactionCheckMax).</summary>
+    public int TransactionCheckMax { get; init; } = 15;
+
+    /// <summary>How often half messages are checked (transactionCheckInterval).</summary>
+    public long TransactionCheckInterval { get; init; } = 60_000;
 
     /// <summary>The registration period actually used.</summary>
     public TimeSpan EffectiveRegisterPeriod =>

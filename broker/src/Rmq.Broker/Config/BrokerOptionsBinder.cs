@@ -56,7 +56,11 @@ public static class BrokerOptionsBinder
                 SlaveReadEnable = config.GetBool("slaveReadEnable"),
                 RejectTransactionMessage = config.GetBool("rejectTransactionMessage"),
                 WaitTimeMillsInSendQueue = Int(config, "waitTimeMillsInSendQueue"),
+                WaitTimeMillsInPullQueue = Int(config, "waitTimeMillsInPullQueue"),
                 BrokerFastFailureEnable = config.GetBool("brokerFastFailureEnable"),
+                TransactionTimeOut = config.GetLong("transactionTimeOut"),
+                TransactionCheckMax = Int(config, "transactionCheckMax"),
+                TransactionCheckInterval = config.GetLong("transactionCheckInterval"),
             },
             Executors = new BrokerExecutorOptions
             {
@@ -73,6 +77,8 @@ public static class BrokerOptionsBinder
                 HeartbeatQueueCapacity = Math.Max(1, Int(config, "heartbeatThreadPoolQueueCapacity")),
                 ConsumerManageThreads = Math.Max(1, Int(config, "consumerManageThreadPoolNums")),
                 ConsumerManageQueueCapacity = Math.Max(1, Int(config, "consumerManagerThreadPoolQueueCapacity")),
+                EndTransactionThreads = Math.Max(1, Int(config, "endTransactionThreadPoolNums")),
+                EndTransactionQueueCapacity = Math.Max(1, Int(config, "endTransactionPoolQueueCapacity")),
             },
             Store = new MessageStoreOptions
             {

@@ -60,6 +60,13 @@ public sealed class ConsumerOffsetManager
             .Select(p => p[1])
             .ToArray();
 
+    /// <summary>The topics <paramref name="group"/> has offsets for.</summary>
+    public IReadOnlyCollection<string> WhichTopicByConsumer(string group) =>
+        _table.Keys.Select(k => k.Split(ConsumerOffsetTable.KeySeparator, 2))
+            .Where(p => p.Length == 2 && p[1] == group)
+            .Select(p => p[0])
+            .ToArray();
+
     public void RemoveTopic(string topic)
     {
         foreach (var key in _table.Keys.Where(k => k.StartsWith(topic + ConsumerOffsetTable.KeySeparator, StringComparison.Ordinal)))

@@ -57,6 +57,9 @@ public static partial class TopicValidator
     public static bool IsSystemTopic(string topic) =>
         SystemTopics.Contains(topic) || topic.StartsWith(SystemTopicPrefix, StringComparison.Ordinal);
 
+    /// <summary>The built-in topics RocketMQ lists as system topics.</summary>
+    public static IReadOnlyCollection<string> BuiltInSystemTopics => SystemTopics;
+
     public static bool IsNotAllowedSendTopic(string topic) => NotAllowedSendTopics.Contains(topic);
 
     public static bool IsRetryTopic(string topic) => topic.StartsWith(RetryGroupTopicPrefix, StringComparison.Ordinal);

@@ -29,7 +29,19 @@ internal sealed class PullMessageProcessor : IRequestProcessor
     }
 
     public ValueTask<RemotingCommand?> ProcessAsync(RequestContext context, RemotingCommand request, CancellationToken cancellationToken)
-        => ValueTask.FromResult(Process(context, request, brokerAllowSuspend: true));
+    {
+        var messaging = _broker.Options.Messaging;
+        var waited = _broker.Time.GetUtcNow() - context.ReceivedAt;
+        if (messaging.BrokerFastFailureEnable && waited.TotalMilliseconds > messaging.WaitTimeMillsInPullQueue)
+        {
+            var busy = RemotingCommand.CreateResponse(ResponseCode.SystemBusy, string.Create(CultureInfo.InvariantCulture,
+                $"[TIMEOUT_CLEAN_QUEUE]broker busy, start flow control for a while, period in queue: {(long)waited.TotalMilliseconds}ms, size of queue: {_executor.QueueSize}"));
+            busy.WithHeader(new PullMessageResponseHeader());
+            return ValueTask.FromResult<RemotingCommand?>(busy);
+        }
+
+        return ValueTask.FromResult(Process(context, request, brokerAllowSuspend: true));
+    }
 
     internal RemotingCommand? Process(RequestContext context, RemotingCommand request, bool brokerAllowSuspend)
     {

@@ -137,7 +137,8 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
             }
         }
 
-        if (properties.TryGetValue(PropertyTransactionPrepared, out var tran) && tran == "true" && messaging.RejectTransactionMessage)
+        var prepared = !batch && Transaction.TransactionalMessages.IsPrepared(properties);
+        if (prepared && messaging.RejectTransactionMessage)
         {
             return BrokerResponses.Error(ResponseCode.NoPermission, $"the broker[{broker.Options.Network.BrokerIP1}] sending transaction message is forbidden");
         }
@@ -147,7 +148,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
         properties[PropertyCluster] = broker.Options.Identity.ClusterName;
 
         var bornHost = context.Channel.RemoteEndPoint is IPEndPoint ip ? HostAddress.FromEndPoint(ip) : new HostAddress([127, 0, 0, 1], 0);
-        var storeHost = HostAddress.Parse(broker.State.StoreHost);
+        var storeHost = broker.State.StoreHostAddress;
         PutMessageResult result;
         if (batch)
         {
@@ -162,9 +163,15 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
         }
         else
         {
-            if (ScheduleDelay(properties, ref topic, ref queueId) is { } delayError)
+            var sysFlag = header.SysFlag;
+            var realQueueId = queueId;
+            if (prepared)
             {
-                return BrokerResponses.Error(ResponseCode.MessageIllegal, delayError);
+                Transaction.TransactionalMessages.ToHalf(properties, ref topic, ref queueId, ref sysFlag);
+            }
+            else
+            {
+                broker.DelayLevels.TryApply(properties, ref topic, ref queueId);
             }
 
             var message = new MessageToStore
@@ -174,7 +181,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
                 Flag = header.Flag,
                 Body = request.Body,
                 PropertiesString = MessageProperties.Build(properties),
-                SysFlag = header.SysFlag,
+                SysFlag = sysFlag,
                 BornTimestamp = header.BornTimestamp,
                 BornHost = bornHost,
                 StoreHost = storeHost,
@@ -182,33 +189,10 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
                 WaitStoreMsgOk = waitStoreMsgOk,
             };
             result = await broker.Store.PutMessageAsync(message, cancellationToken).ConfigureAwait(false);
+            queueId = prepared ? realQueueId : queueId;
         }
 
         return ToResponse(result, queueId);
-    }
-
-    /// <summary>DELAY=n: stored in SCHEDULE_TOPIC_XXXX queue n-1 with REAL_TOPIC/REAL_QID, as RocketMQ's CommitLog does.</summary>
-    private string? ScheduleDelay(Dictionary<string, string> properties, ref string topic, ref int queueId)
-    {
-        if (!properties.TryGetValue(MessageProperties.DELAY, out var text)
-            || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var level) || level <= 0)
-        {
-            return null;
-        }
-
-        if (properties.TryGetValue(PropertyTransactionPrepared, out var tran) && tran == "true")
-        {
-            return null;
-        }
-
-        var maxLevel = broker.Options.Store.MessageDelayLevel.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        level = Math.Min(level, maxLevel);
-        properties[MessageProperties.DELAY] = level.ToString(CultureInfo.InvariantCulture);
-        properties[MessageProperties.REAL_TOPIC] = topic;
-        properties[MessageProperties.REAL_QID] = queueId.ToString(CultureInfo.InvariantCulture);
-        topic = MessageProperties.ScheduleTopic;
-        queueId = level - 1;
-        return null;
     }
 
     private static List<MessageToStore>? DecodeBatch(ReadOnlyMemory<byte> body, string topic, int queueId, SendMessageRequestHeader header,

@@ -36,7 +36,7 @@ public sealed class AliOnsBrokerConsumer : IAsyncDisposable
             ? alloc.GetProperty("queues").EnumerateArray().Select(q => q.GetInt32()).ToArray()
             : [];
 
-    public static AliOnsBrokerConsumer Start(string nameServer, string topic, string group, string subExpression)
+    public static AliOnsBrokerConsumer Start(string nameServer, string topic, string group, string subExpression, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -49,6 +49,11 @@ public sealed class AliOnsBrokerConsumer : IAsyncDisposable
         foreach (var arg in new[] { "consume.js", nameServer, topic, group, subExpression, "110000" })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = info };

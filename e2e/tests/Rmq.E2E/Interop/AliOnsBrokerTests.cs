@@ -121,4 +121,26 @@ public class AliOnsBrokerTests
         Assert.Equal(sent.Select(s => s.GetProperty("msgId").GetString()).Order(), OfRun(consumer, "s1").Select(m => m.GetProperty("msgId").GetString()).Distinct().Order());
         await consumer.StopAsync();
     }
+
+    [Fact]
+    public async Task Ali_ons_consume_failure_is_redelivered_through_the_retry_topic_with_increasing_reconsume_times()
+    {
+        await using var ns = await NameServerProcess.StartAsync();
+        await using var broker = await BrokerProcess.StartAsync(ns, "broker-retry", "messageDelayLevel=1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
+        const string topic = "AliOnsRetryT";
+        await CreateTopicAsync(broker, topic, 1);
+        await using var consumer = AliOnsBrokerConsumer.Start(ns.Address, topic, "GID_AliOnsRetry", "*", new Dictionary<string, string> { ["FAIL_TAG"] = "Flaky", ["FAIL_TIMES"] = "2" });
+        await consumer.WaitForAsync(c => c.Queues.Count == 1, "consumer owning the queue");
+
+        var sent = (await ProduceAsync(ns, topic, 1, "Flaky", "r1")).Single();
+
+        await consumer.WaitForAsync(c => OfRun(c, "r1").Any(m => !m.GetProperty("failed").GetBoolean()), "the third delivery succeeding", TimeSpan.FromSeconds(45));
+        var deliveries = OfRun(consumer, "r1").ToList();
+        Assert.Equal([0, 1, 2], deliveries.Select(m => m.GetProperty("reconsumeTimes").GetInt32()));
+        Assert.All(deliveries, m => Assert.Equal(topic, m.GetProperty("topic").GetString()));
+        Assert.All(deliveries, m => Assert.Equal("body-r1-0", m.GetProperty("body").GetString()));
+        Assert.Equal(sent.GetProperty("msgId").GetString(), deliveries[0].GetProperty("msgId").GetString());
+        Assert.All(deliveries.Skip(1), m => Assert.Equal(sent.GetProperty("msgId").GetString(), m.GetProperty("originMessageId").GetString()));
+        await consumer.StopAsync();
+    }
 }

@@ -19,7 +19,9 @@ public class BrokerProcessTests
         Assert.True(FreePort.IsFree(broker.Port));
         Assert.False(File.Exists(Path.Combine(broker.StoreDir, "abort")));
         Assert.True(File.Exists(Path.Combine(broker.StoreDir, "config", "topics.json")));
-        Assert.Contains("boot success", broker.Process.StandardOutput, StringComparison.Ordinal);
+        var logs = Directory.GetFiles(broker.LogDir, "broker*.log");
+        Assert.Single(logs);
+        Assert.True(new FileInfo(logs[0]).Length > 0);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class BrokerProcess : IAsyncDisposable
 
     public string StoreDir => _dir.File("store");
 
+    public string LogDir => _dir.File("logs");
+
     public RmqProcess Process { get; private set; } = null!;
 
     /// <summary>Writes broker.conf (plus <paramref name="extra"/> lines) and starts the broker.</summary>
@@ -83,7 +85,7 @@ public sealed class BrokerProcess : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        Process = RmqProcess.Start(_dir.File("logs"), "broker", "-n", _nameServer, "-c", ConfigFile, "--bind", "127.0.0.1");
+        Process = RmqProcess.Start(LogDir, "broker", "-n", _nameServer, "-c", ConfigFile, "--bind", "127.0.0.1");
         await using var client = new RemotingClient(new RemotingClientOptions());
         var listed = await Eventually.TrueAsync(async () =>
         {

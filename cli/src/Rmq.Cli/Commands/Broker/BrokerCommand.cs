@@ -87,10 +87,25 @@ internal sealed class BrokerCommand : Command
         }
 
         var options = BrokerOptionsBinder.FromConfig(config, path is null ? null : Path.GetFullPath(path), namesrv);
+        var problems = new List<string>();
         if (CheckStoreWritable(options.Store.StorePathRootDir) is { } storeProblem)
         {
-            await _console.Error.WriteLineAsync("invalid configuration (1 error(s)):").ConfigureAwait(false);
-            await _console.Error.WriteLineAsync("  " + storeProblem).ConfigureAwait(false);
+            problems.Add(storeProblem);
+        }
+
+        if (!System.Net.IPAddress.TryParse(options.Network.BrokerIP1, out _))
+        {
+            problems.Add($"brokerIP1: '{options.Network.BrokerIP1}' is not an IP address (it is written into every message as the store host)");
+        }
+
+        if (problems.Count > 0)
+        {
+            await _console.Error.WriteLineAsync($"invalid configuration ({problems.Count} error(s)):").ConfigureAwait(false);
+            foreach (var problem in problems)
+            {
+                await _console.Error.WriteLineAsync("  " + problem).ConfigureAwait(false);
+            }
+
             return ExitCodes.BadArguments;
         }
 
