@@ -135,7 +135,7 @@ public sealed class JavaBrokerWireTests : IAsyncLifetime
         var busy = await AdminRun.RunAsync("drainBroker", "-b", "broker-j", "-n", _ns.List, "--route-refresh", "500ms", "--grace", "500ms", "--check-interval", "100ms", "--timeout", "1s");
 
         Assert.True(idle.ExitCode == 0, idle.ToString());
-        Assert.Equal("runtimeInfo", idle.Json.GetProperty("checks")[0].GetProperty("source").GetString());
+        Assert.Equal("runtimeInfo", idle.Json.GetProperty("checks")[0].GetProperty("source").GetString()); // the stub serves no GET_ALL_TOPIC_CONFIG
         Assert.True(busy.ExitCode == 8, busy.ToString());
         Assert.Contains("OrderPG".PadRight(32) + " " + "10.0.0.8@777".PadRight(36) + " " + "10.0.0.8:40001".PadRight(22) + " JAVA     V4_9_7", busy.Error, StringComparison.Ordinal);
     }

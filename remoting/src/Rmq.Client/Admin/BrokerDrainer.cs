@@ -57,12 +57,12 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
             try
             {
                 var reading = await counter.ReadAsync(cancellationToken).ConfigureAwait(false);
-                long? delta = previous is { } p ? reading.Total - p : null;
-                if (delta is not null and not 0)
+                long? delta = previous is { } p ? reading.Puts - p : null;
+                if (reading.Moved == true)
                 {
-                    // a negative delta is the day's counter restarting at midnight: count it as activity
+                    // any signal moving is a write (a negative count delta is the day's counter restarting at midnight)
                     lastPut = elapsed;
-                    puts += Math.Max(0, delta.Value);
+                    puts += Math.Max(0, delta ?? 0);
                 }
 
                 foreach (var queue in reading.GrownQueues)
@@ -70,8 +70,8 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
                     grownAt[(queue.Topic, queue.QueueId)] = (elapsed, queue.MaxOffset);
                 }
 
-                previous = reading.Total;
-                check = new DrainCheck(elapsed, master, reading.PutTps, reading.Total, delta, elapsed - lastPut, elapsed >= options.RouteRefresh, null, reading.Source);
+                previous = reading.Puts;
+                check = new DrainCheck(elapsed, master, reading.PutTps, reading.Puts, delta, elapsed - lastPut, elapsed >= options.RouteRefresh, null, reading.Source);
             }
             catch (Exception e) when (e is MQClientException or RemotingException)
             {
@@ -92,7 +92,24 @@ public sealed class BrokerDrainer(AdminClient admin, TimeProvider? timeProvider 
             if (elapsed >= options.Timeout)
             {
                 var producers = await ProducersAsync(master, producerGroups, cancellationToken).ConfigureAwait(false);
-                var recent = grownAt.Where(g => elapsed - g.Value.At <= options.Grace + options.CheckInterval).Select(g => (g.Key.Topic, g.Key.QueueId, g.Value.MaxOffset));
+                IEnumerable<(string Topic, int QueueId, long MaxOffset)> recent = grownAt
+                    .Where(g => elapsed - g.Value.At <= options.Grace + options.CheckInterval)
+                    .Select(g => (g.Key.Topic, g.Key.QueueId, g.Value.MaxOffset))
+                    .ToList();
+                if (!recent.Any())
+                {
+                    // offsets were not read at every check (too many queues): sample them once now
+                    var window = options.Grace < TimeSpan.FromSeconds(5) ? options.Grace : TimeSpan.FromSeconds(5);
+                    try
+                    {
+                        recent = await counter.SampleGrownQueuesAsync(window, _time, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is MQClientException or RemotingException)
+                    {
+                        // a broker without GET_ALL_TOPIC_CONFIG / GET_MAX_OFFSET: the writers stay unnamed
+                    }
+                }
+
                 var writers = await RecentWritesAsync(brokerName, recent, cancellationToken).ConfigureAwait(false);
                 return new DrainResult(brokerName, master, false, elapsed, wipe, recorded, checks, puts, producers, writers);
             }

@@ -20,7 +20,7 @@ public sealed record RecentWrite(string Topic, int QueueId, long QueueOffset, st
 
 /// <summary>One look at the master during a drain.</summary>
 /// <param name="PutDelta">Messages put since the previous look, null when the master could not be read.</param>
-/// <param name="Source">Where the put count came from: <c>runtimeInfo</c> (msgPutTotalTodayNow) or <c>queueOffsets</c> (sum of every queue's max offset, for brokers without GET_BROKER_RUNTIME_INFO).</param>
+/// <param name="Source">The signals read: <c>queueOffsets</c> (sum of every queue's max offset) and/or <c>runtimeInfo</c> (msgPutTotalTodayNow, commitLogMaxOffset); any of them moving is a write.</param>
 /// <param name="QuietFor">Time since the last put seen (or since the wipe).</param>
 public sealed record DrainCheck(TimeSpan Elapsed, string MasterAddress, double? PutTps, long? MsgPutTotalTodayNow, long? PutDelta, TimeSpan QuietFor, bool RouteRefreshPassed, string? Error, string? Source = null);
 
