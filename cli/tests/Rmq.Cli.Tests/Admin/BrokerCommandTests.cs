@@ -363,4 +363,60 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
         var progressAll = await OkAsync("consumerProgress", "--output", "json");
         Assert.Equal(JsonValueKind.Array, progressAll.Json.ValueKind);
     }
+
+    [Fact]
+    public async Task Live_clients_show_in_consumerConnection_producerConnection_and_consumerProgress()
+    {
+        await CreateTopicAsync("LC", queues: 2);
+        await using var producer = new Rmq.Client.Producer.Producer(new Rmq.Client.Producer.ProducerOptions
+        {
+            ProducerGroup = "LivePG",
+            NameServerAddress = N,
+            InstanceName = "live-" + Guid.NewGuid().ToString("N")[..8],
+            HeartbeatBrokerInterval = TimeSpan.FromSeconds(1),
+        });
+        await producer.StartAsync();
+        await producer.SendAsync(new Rmq.Client.Messages.Message("LC", "live"u8.ToArray()));
+        var consumed = new TaskCompletionSource();
+        await using var consumer = new Rmq.Client.Consumer.PushConsumer(
+            new Rmq.Client.Consumer.PushConsumerOptions
+            {
+                ConsumerGroup = "LiveCG",
+                NameServerAddress = N,
+                InstanceName = "live-" + Guid.NewGuid().ToString("N")[..8],
+                ConsumeFromWhere = ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET,
+                HeartbeatBrokerInterval = TimeSpan.FromSeconds(1),
+                PersistConsumerOffsetInterval = TimeSpan.FromMilliseconds(200),
+                RebalanceInterval = TimeSpan.FromSeconds(1),
+            },
+            (messages, _) =>
+            {
+                consumed.TrySetResult();
+                return Task.FromResult(Rmq.Client.Consumer.ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+            });
+        consumer.Subscribe("LC", "TagA || *");
+        await consumer.StartAsync();
+        await consumed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var consumers = await OkAsync("consumerConnection", "-g", "LiveCG");
+        Assert.Contains(consumers.Out.Split('\n'), l => l.StartsWith(consumer.ClientId.PadRight(36) + " ", StringComparison.Ordinal) && l.EndsWith(" V4_9_7", StringComparison.Ordinal));
+        Assert.Contains("\nBelow is subscription:\n#Topic               #SubExpression\n", consumers.Out, StringComparison.Ordinal);
+        Assert.Contains("ConsumeType: CONSUME_PASSIVELY\nMessageModel: CLUSTERING\nConsumeFromWhere: CONSUME_FROM_FIRST_OFFSET\n", consumers.Out, StringComparison.Ordinal);
+
+        // the producer's first heartbeat to broker-a goes with its next heartbeat tick after the route is known
+        Assert.True(await AdminRun.EventuallyAsync(async () => (await AdminRun.RunAsync("producerConnection", "-g", "LivePG", "-t", "LC", "-n", N)).ExitCode == 0, TimeSpan.FromSeconds(10)));
+        var producers = await OkAsync("producerConnection", "-g", "LivePG", "-t", "LC");
+        Assert.StartsWith("0001  " + producer.Instance.ClientId.PadRight(32) + " 127.0.0.1:", producers.Out, StringComparison.Ordinal);
+
+        Assert.True(await AdminRun.EventuallyAsync(async () =>
+        {
+            var progress = await AdminRun.RunAsync("consumerProgress", "-g", "LiveCG", "-n", N);
+            return progress.ExitCode == 0 && progress.Out.Contains("Diff Total: 0\n", StringComparison.Ordinal) && progress.Out.Contains("LC".PadRight(64), StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(20)), "the group catches up");
+        var overview = await OkAsync("consumerProgress");
+        Assert.Contains(overview.Out.Split('\n'), l => l.StartsWith("LiveCG".PadRight(64) + "  1       V4_9_7                   PUSH   CLUSTERING", StringComparison.Ordinal));
+
+        var drain = await AdminRun.RunAsync(TimeSpan.FromSeconds(20), "drainStatus", "-n", N);
+        Assert.Equal(0, drain.ExitCode);
+    }
 }

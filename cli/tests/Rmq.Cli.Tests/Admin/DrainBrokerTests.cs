@@ -83,6 +83,8 @@ public sealed class DrainBrokerTests
 
         Assert.True(result.ExitCode == 8, result.ToString());
         Assert.True(result.Json.GetProperty("putsDuringDrain").GetInt64() > 10);
+        Assert.Contains(result.Json.GetProperty("producers").EnumerateArray(), p => p.GetProperty("producerGroup").GetString() == "StubbornPG"
+            && p.GetProperty("clientId").GetString() == producer.Instance.ClientId);
         var writers = result.Json.GetProperty("writers").EnumerateArray().ToList();
         Assert.Contains(writers, w => w.GetProperty("topic").GetString() == Topic && w.GetProperty("queueId").GetInt32() == 1
             && w.GetProperty("bornHost").GetString()!.StartsWith("127.0.0.1:", StringComparison.Ordinal));
