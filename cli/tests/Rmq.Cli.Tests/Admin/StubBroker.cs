@@ -12,7 +12,7 @@ namespace Rmq.Cli.Tests.Admin;
 /// </summary>
 internal sealed class StubBroker : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<int, Func<RemotingCommand, byte[]>> _answers = new();
+    private readonly ConcurrentDictionary<int, Func<RemotingCommand, RemotingCommand>> _answers = new();
     private readonly RequestExecutor _executor = new("stub", 2, 1000);
     private readonly RemotingServer _server;
 
@@ -35,7 +35,15 @@ internal sealed class StubBroker : IAsyncDisposable
         return stub;
     }
 
-    public void Answer(int code, Func<RemotingCommand, string> json) => _answers[code] = r => Encoding.UTF8.GetBytes(json(r));
+    public void Answer(int code, Func<RemotingCommand, string> json) => _answers[code] = r =>
+    {
+        var response = RemotingCommand.CreateResponse(ResponseCode.Success);
+        response.Body = Encoding.UTF8.GetBytes(json(r));
+        return response;
+    };
+
+    /// <summary>Answers with a response the function builds (custom header fields).</summary>
+    public void AnswerCommand(int code, Func<RemotingCommand, RemotingCommand> answer) => _answers[code] = answer;
 
     public void Answer(int code, string json) => Answer(code, _ => json);
 
@@ -55,9 +63,7 @@ internal sealed class StubBroker : IAsyncDisposable
                 return ValueTask.FromResult<RemotingCommand?>(RemotingCommand.CreateResponse(ResponseCode.RequestCodeNotSupported, $" request type {request.Code} not supported"));
             }
 
-            var response = RemotingCommand.CreateResponse(ResponseCode.Success);
-            response.Body = answer(request);
-            return ValueTask.FromResult<RemotingCommand?>(response);
+            return ValueTask.FromResult<RemotingCommand?>(answer(request));
         }
     }
 }
