@@ -419,4 +419,15 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
         var drain = await AdminRun.RunAsync(TimeSpan.FromSeconds(20), "drainStatus", "-n", N);
         Assert.Equal(0, drain.ExitCode);
     }
+
+    [Fact]
+    public async Task UpdateTopic_with_order_true_records_the_order_conf_on_the_name_servers()
+    {
+        var result = await OkAsync("updateTopic", "-c", AdminCluster.ClusterName, "-t", "OT", "-w", "4", "-r", "4", "-o", "true");
+
+        Assert.Contains("set cluster orderConf. isOrder=true, orderConf=[broker-a:4]\n", result.Out, StringComparison.Ordinal);
+        Assert.EndsWith("order=true]\n", result.Out, StringComparison.Ordinal);
+        await using var ns = new NameServerClient(N);
+        Assert.Equal("broker-a:4", await ns.GetKvConfigAsync("ORDER_TOPIC_CONFIG", "OT"));
+    }
 }

@@ -49,15 +49,33 @@ internal sealed class UpdateTopicCommand : AdminLeafCommand
             TopicSysFlag = TopicSysFlag.Build(BoolValue(parse, _unit, false), BoolValue(parse, _hasUnitSub, false)),
         };
         var results = await context.Admin.CreateOrUpdateTopicAsync(config, parse.GetValue(_clusterName), parse.GetValue(_brokerAddr), cancellationToken).ConfigureAwait(false);
+
+        // an order topic: its queue layout goes to every name server as ORDER_TOPIC_CONFIG/<topic> (mqadmin's createOrUpdateOrderConf)
+        string? orderConf = null;
+        if (config.Order && results.Any(r => r.Succeeded))
+        {
+            orderConf = string.Join(';', results.Where(r => r.Succeeded).Select(r => r.BrokerName).Distinct(StringComparer.Ordinal).Select(b => $"{b}:{config.WriteQueueNums}"));
+            var put = await context.Admin.PutKvConfigAsync("ORDER_TOPIC_CONFIG", config.TopicName!, orderConf, cancellationToken).ConfigureAwait(false);
+            if (put.All(p => !p.Succeeded))
+            {
+                throw put[0].Error!;
+            }
+        }
+
         if (context.Json)
         {
-            await WriteJsonAsync(new { topicConfig = config, brokers = results.Select(FleetResults.ToJson) }).ConfigureAwait(false);
+            await WriteJsonAsync(new { topicConfig = config, brokers = results.Select(FleetResults.ToJson), orderConf }).ConfigureAwait(false);
         }
         else
         {
             foreach (var result in results.Where(r => r.Succeeded))
             {
                 await PrintfAsync("create topic to %s success.%n", result.Address).ConfigureAwait(false);
+            }
+
+            if (orderConf is not null)
+            {
+                await PrintfAsync("set %s orderConf. isOrder=true, orderConf=[%s]%n", parse.GetValue(_brokerAddr) is null ? "cluster" : "broker", orderConf).ConfigureAwait(false);
             }
 
             await PrintfAsync(
