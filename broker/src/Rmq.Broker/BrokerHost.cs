@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Rmq.Broker.Client;
 using Rmq.Broker.Config;
+using Rmq.Broker.Ha;
 using Rmq.Broker.LongPolling;
 using Rmq.Broker.Metadata;
 using Rmq.Broker.Processors;
@@ -30,6 +31,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
     private readonly BrokerRegistrationService _registration;
     private readonly ClientHousekeepingService _housekeeping;
     private readonly ConsumerIdsChangeNotifier _notifier;
+    private readonly BrokerReplication _replication;
+    private readonly SlaveSynchronizer? _slaveSync;
+    private readonly IPAddress _listenAddress;
     private readonly Schedule.ScheduleMessageService _schedule;
     private int _stopped;
     private bool _started;
@@ -51,7 +55,15 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
 
         var hold = new PullRequestHoldService(_time, log);
         var arriving = new Schedule.ArrivingListenerFanout(hold);
-        var store = new MessageStore(options.Store, new MessageStoreServices { Logger = log, TimeProvider = _time, ArrivingListener = arriving });
+        _listenAddress = IPAddress.TryParse(listenAddress, out var bind) ? bind : IPAddress.Any;
+        _replication = new BrokerReplication(options.Store.BrokerRole, options.Ha, State, log);
+        var store = new MessageStore(options.Store, new MessageStoreServices
+        {
+            Logger = log,
+            TimeProvider = _time,
+            ArrivingListener = _replication.WrapArrivingListener(arriving),
+            ReplicationWaiter = _replication.ReplicationWaiter,
+        });
         var consumers = new ConsumerManager(_time, log);
         _context = new BrokerContext
         {
@@ -78,6 +90,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         _notifier = new ConsumerIdsChangeNotifier(log);
         consumers.ConsumerIdsChanged += _notifier.Notify;
 
+        _slaveSync = options.Identity.IsSlave
+            ? new SlaveSynchronizer(State, _context.Topics, _context.SubscriptionGroups, _context.Offsets, options.SlaveSyncFirstDelay, options.SlaveSyncPeriod, _time, log)
+            : null;
         _registration = new BrokerRegistrationService(options, State, _context.Topics, _time, log);
         _context.RegisterBrokerAll = _registration.TriggerRegister;
         _context.Topics.Changed += _registration.TriggerRegister;
@@ -121,6 +136,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
 
     public BrokerRegistrationService Registration => _registration;
 
+    /// <summary>Master/Slave replication of this broker's commit log.</summary>
+    public BrokerReplication Replication => _replication;
+
     internal Transaction.TransactionCheckService TransactionCheck { get; }
 
     /// <summary>The bound address once started.</summary>
@@ -151,7 +169,15 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
             State.StoreHost = Address(net.BrokerIP1, endPoint.Port);
         }
 
+        // 4.x: the HA port is listenPort + 1; a broker on an ephemeral port takes an ephemeral HA port too.
+        var haPort = await _replication.StartAsync(_context.Store, _listenAddress, _options.Network.ListenPort == 0 ? 0 : endPoint.Port + 1, cancellationToken).ConfigureAwait(false);
+        if (haPort is { } boundHaPort && _options.Network.ListenPort == 0)
+        {
+            State.HaServerAddress = Address(_options.Network.BrokerIP2, boundHaPort);
+        }
+
         _housekeeping.Start();
+        _slaveSync?.Start();
         await _registration.StartAsync(cancellationToken).ConfigureAwait(false);
         _log.Information("The broker[{BrokerName}, {BrokerAddress}] boot success. serializeType=JSON and name server is {NameServers}",
             _options.Identity.BrokerName, State.BrokerAddress, string.Join(';', _options.Network.NameServerAddresses));
@@ -190,6 +216,12 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
             _context.SubscriptionGroups.Persist();
         }
 
+        if (_slaveSync is not null)
+        {
+            await _slaveSync.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _replication.DisposeAsync().ConfigureAwait(false);
         await _context.Store.DisposeAsync().ConfigureAwait(false);
         _log.Information("The broker[{BrokerName}, {BrokerAddress}] shutdown OK", _options.Identity.BrokerName, State.BrokerAddress);
     }

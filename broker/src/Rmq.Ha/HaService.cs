@@ -69,8 +69,16 @@ public sealed class HaService : ISyncReplicationWaiter, IAsyncDisposable
     internal Func<long, CancellationToken, Task>? BeforeTransferAsync { get; set; }
 
     /// <summary>Binds <c>haListenAddress:haListenPort</c> and starts accepting slaves of <paramref name="store"/>.</summary>
-    public Task StartAsync(MessageStore store, CancellationToken cancellationToken)
+    public Task StartAsync(MessageStore store, CancellationToken cancellationToken) =>
+        StartAsync(store, new IPEndPoint(_options.HaListenAddress, _options.HaListenPort), cancellationToken);
+
+    /// <summary>
+    /// Binds <paramref name="listenOn"/> instead of the configured address (a broker on an ephemeral port
+    /// knows its HA port, listenPort + 1, only once its remoting server is bound).
+    /// </summary>
+    public Task StartAsync(MessageStore store, IPEndPoint listenOn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(listenOn);
         ArgumentNullException.ThrowIfNull(store);
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
@@ -79,11 +87,11 @@ public sealed class HaService : ISyncReplicationWaiter, IAsyncDisposable
             throw new InvalidOperationException("The HA service is already started.");
         }
 
-        var listener = new Socket(_options.HaListenAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        var listener = new Socket(listenOn.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            listener.Bind(new IPEndPoint(_options.HaListenAddress, _options.HaListenPort));
+            listener.Bind(listenOn);
             listener.Listen(64);
         }
         catch

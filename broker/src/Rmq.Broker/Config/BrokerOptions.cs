@@ -1,3 +1,4 @@
+using Rmq.Ha;
 using Rmq.Store;
 
 namespace Rmq.Broker.Config;
@@ -14,6 +15,15 @@ public sealed record BrokerOptions
     public BrokerExecutorOptions Executors { get; init; } = new();
 
     public MessageStoreOptions Store { get; init; } = new();
+
+    /// <summary>Replication: HA port and timings; haListenPort is always listenPort + 1 (4.x).</summary>
+    public HaOptions Ha { get; init; } = new();
+
+    /// <summary>A slave copies its master's topics, offsets and groups first after this delay (RocketMQ: 3 s)...</summary>
+    public TimeSpan SlaveSyncFirstDelay { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>...and then at this period (RocketMQ: 10 s).</summary>
+    public TimeSpan SlaveSyncPeriod { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The -c file UPDATE_BROKER_CONFIG persists into; null when started without one.</summary>
     public string? ConfigFilePath { get; init; }

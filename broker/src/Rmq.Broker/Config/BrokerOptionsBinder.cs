@@ -37,6 +37,16 @@ public static class BrokerOptionsBinder
                 ServerChannelMaxIdleTimeSeconds = Int(config, "serverChannelMaxIdleTimeSeconds"),
                 RegisterBrokerTimeout = TimeSpan.FromMilliseconds(Int(config, "registerBrokerTimeoutMills")),
             },
+            Ha = new Rmq.Ha.HaOptions
+            {
+                HaListenPort = listenPort == 0 ? 0 : listenPort + 1,
+                HaMasterAddress = config.GetString(K.HaMasterAddress) is { Length: > 0 } haMaster ? haMaster : null,
+                HaSendHeartbeatInterval = Int(config, "haSendHeartbeatInterval"),
+                HaHousekeepingInterval = Int(config, "haHousekeepingInterval"),
+                HaTransferBatchSize = Int(config, "haTransferBatchSize"),
+                HaSlaveFallbehindMax = config.GetLong("haSlaveFallbehindMax"),
+                SlaveTimeout = Int(config, "slaveTimeout"),
+            },
             Messaging = new BrokerMessagingOptions
             {
                 AutoCreateTopicEnable = config.GetBool("autoCreateTopicEnable"),

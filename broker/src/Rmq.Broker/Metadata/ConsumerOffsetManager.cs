@@ -43,6 +43,18 @@ public sealed class ConsumerOffsetManager
         _log.Information("Loaded consumer offsets of {Count} topic@group key(s)", table.OffsetTable.Count);
     }
 
+    /// <summary>A slave's copy of its master's committed offsets (every key the master has is overwritten).</summary>
+    public void CopyFromMaster(ConsumerOffsetTable master)
+    {
+        ArgumentNullException.ThrowIfNull(master);
+        foreach (var (key, queues) in master.OffsetTable)
+        {
+            _table[key] = new ConcurrentDictionary<int, long>(queues);
+        }
+
+        Persist();
+    }
+
     public void CommitOffset(string group, string topic, int queueId, long offset)
     {
         var queues = _table.GetOrAdd(ConsumerOffsetTable.Key(topic, group), _ => new ConcurrentDictionary<int, long>());

@@ -72,6 +72,26 @@ public sealed class SubscriptionGroupManager
         return wrapper;
     }
 
+    /// <summary>A slave's copy of its master's subscription groups, replaced when the master's version differs.</summary>
+    public bool ReplaceFromMaster(SubscriptionGroupWrapper master)
+    {
+        ArgumentNullException.ThrowIfNull(master);
+        if (master.DataVersion == DataVersion)
+        {
+            return false;
+        }
+
+        _table.Clear();
+        foreach (var (name, config) in master.SubscriptionGroupTable)
+        {
+            _table[name] = config;
+        }
+
+        Volatile.Write(ref _dataVersion, master.DataVersion);
+        Persist();
+        return true;
+    }
+
     public SubscriptionGroupConfig? Select(string group) => _table.TryGetValue(group, out var config) ? config : null;
 
     /// <summary>The group's config; auto-created with defaults when <c>autoCreateSubscriptionGroup</c> (or a system group).</summary>

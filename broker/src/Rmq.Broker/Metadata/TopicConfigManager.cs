@@ -85,6 +85,34 @@ public sealed class TopicConfigManager
         return wrapper;
     }
 
+    /// <summary>
+    /// A slave's copy of its master's topic table (SlaveSynchronize): replaced wholesale, with the master's
+    /// version, when that version differs from ours. True when anything changed.
+    /// </summary>
+    public bool ReplaceFromMaster(TopicConfigSerializeWrapper master)
+    {
+        ArgumentNullException.ThrowIfNull(master);
+        lock (_writeLock)
+        {
+            if (master.DataVersion == DataVersion)
+            {
+                return false;
+            }
+
+            _table.Clear();
+            foreach (var (name, config) in master.TopicConfigTable)
+            {
+                _table[name] = config;
+            }
+
+            Volatile.Write(ref _dataVersion, master.DataVersion);
+            _file.Write(BuildWrapper().ToJson(FjFormat.Pretty));
+        }
+
+        _log.Information("Topic config copied from the master: {Count} topic(s), version {Version}", master.TopicConfigTable.Count, master.DataVersion);
+        return true;
+    }
+
     /// <summary>Creates or replaces a topic (UPDATE_AND_CREATE_TOPIC).</summary>
     public void UpdateTopicConfig(TopicConfig config)
     {

@@ -43,11 +43,16 @@ public class ClusterUpTests
         // And a message sent through it is consumed
         await using var producer = new Producer(new ProducerOptions { ProducerGroup = "cluster-up-test", NameServerAddress = namesrv });
         await producer.StartAsync();
-        var sent = await producer.SendAsync(new Message("ClusterUpTopic", Encoding.UTF8.GetBytes("hello cluster"), tags: "TagA"));
-        Assert.Contains(sent.SendStatus, new[] { SendStatus.SEND_OK, SendStatus.SLAVE_NOT_AVAILABLE });
+        // (SYNC_MASTER: SEND_OK only once the slave replicates; a slave learns its master from its next registration)
+        SendResult sent = null!;
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            sent = await producer.SendAsync(new Message("ClusterUpTopic", Encoding.UTF8.GetBytes("hello cluster"), tags: "TagA"));
+            return sent.SendStatus == SendStatus.SEND_OK;
+        }, TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(500)), $"no SEND_OK from the 2m-2s-sync cluster: last {sent?.SendStatus}");
         await using var consumer = new PullConsumer(new PullConsumerOptions { NameServerAddress = namesrv });
         await consumer.StartAsync();
-        var pulled = await consumer.PullAsync(sent.MessageQueue, "*", sent.QueueOffset, 32);
+        var pulled = await consumer.PullAsync(sent!.MessageQueue, "*", sent.QueueOffset, 32);
         var message = Assert.Single(pulled.Messages);
         Assert.Equal("hello cluster", Encoding.UTF8.GetString(message.Body));
         Assert.Equal(sent.OffsetMsgId, message.OffsetMsgId);

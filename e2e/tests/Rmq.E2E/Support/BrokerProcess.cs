@@ -97,7 +97,7 @@ public sealed class BrokerProcess : IAsyncDisposable
             var response = await client.InvokeAsync(_nameServer, RemotingCommand.CreateRequest(RequestCode.GetBrokerClusterInfo), TimeSpan.FromSeconds(2));
             return response.Code == ResponseCode.Success
                 && JsonBody.Decode<ClusterInfo>(response.Body.Span).BrokerAddrTable.TryGetValue(BrokerName, out var data)
-                && data.BrokerAddrs.GetValueOrDefault(0) == Address;
+                && data.BrokerAddrs.Values.Contains(Address);
         }, StartTimeout);
         if (!listed || Process.HasExited)
         {
