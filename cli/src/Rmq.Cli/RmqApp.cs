@@ -13,6 +13,7 @@ public static class RmqApp
         root.Subcommands.Add(new Commands.Broker.BrokerCommand(console));
         root.Subcommands.Add(new Commands.Conf.ConfCommand(console));
         root.Subcommands.Add(new Commands.Cluster.ClusterCommand(console));
+        root.Subcommands.Add(new Commands.Admin.AdminCommand(console));
         return root;
     }
 

@@ -17,7 +17,7 @@ namespace Rmq.Client.Admin;
 /// the PowerShell module and <c>--output json</c>. Fleet operations report one outcome per broker or name
 /// server instead of stopping at the first failure.
 /// </summary>
-public sealed class AdminClient : IAsyncDisposable
+public sealed partial class AdminClient : IAsyncDisposable
 {
     /// <summary>mqadmin's consumer group for pulls (MixAll.TOOLS_CONSUMER_GROUP).</summary>
     public const string ToolsConsumerGroup = "TOOLS_CONSUMER";
@@ -172,7 +172,7 @@ public sealed class AdminClient : IAsyncDisposable
                 continue;
             }
 
-            var stats = await Broker.GetTopicStatsInfoAsync(address, topic, cancellationToken).ConfigureAwait(false);
+            var stats = await TopicStatsAsync(address, topic, cancellationToken).ConfigureAwait(false);
             rows.AddRange(stats.OffsetTable.Select(e => new TopicQueueStatus(e.Key.Topic, e.Key.BrokerName, e.Key.QueueId, e.Value.MinOffset, e.Value.MaxOffset, e.Value.LastUpdateTimestamp)));
         }
 
@@ -244,20 +244,46 @@ public sealed class AdminClient : IAsyncDisposable
     /// </summary>
     public async Task<ConsumerProgress> ConsumerProgressAsync(string consumerGroup, string? topic = null, CancellationToken cancellationToken = default)
     {
-        var route = await NameServer.GetTopicRouteAsync(ConsumerQueues.RetryTopic(consumerGroup), cancellationToken).ConfigureAwait(false);
+        List<BrokerData> brokers;
+        try
+        {
+            brokers = (await NameServer.GetTopicRouteAsync(ConsumerQueues.RetryTopic(consumerGroup), cancellationToken).ConfigureAwait(false)).BrokerDatas;
+        }
+        catch (MQClientException e) when (e.Code == ResponseCode.TopicNotExist)
+        {
+            // no %RETRY% topic registered (no consumer heartbeat yet): ask every broker for the group's offsets
+            brokers = (await NameServer.GetBrokerClusterInfoAsync(cancellationToken).ConfigureAwait(false)).BrokerAddrTable.Values.OrderBy(b => b.BrokerName, StringComparer.Ordinal).ToList();
+        }
+
         var rows = new List<ConsumerProgressRow>();
         var tps = 0.0;
-        foreach (var broker in route.BrokerDatas)
+        MQClientException? notOnline = null;
+        foreach (var broker in brokers)
         {
             if (SelectAddress(broker) is not { } address)
             {
                 continue;
             }
 
-            var stats = await Broker.GetConsumeStatsAsync(address, consumerGroup, topic, cancellationToken).ConfigureAwait(false);
+            ConsumeStats stats;
+            try
+            {
+                stats = await ConsumeStatsAsync(address, consumerGroup, topic, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MQClientException e) when (e.Code is ResponseCode.ConsumerNotOnline or ResponseCode.SubscriptionGroupNotExist)
+            {
+                notOnline = e;
+                continue;
+            }
+
             tps += stats.ConsumeTps;
             rows.AddRange(stats.OffsetTable.Select(e => new ConsumerProgressRow(
                 e.Key.Topic, e.Key.BrokerName, e.Key.QueueId, e.Value.BrokerOffset, e.Value.ConsumerOffset, e.Value.BrokerOffset - e.Value.ConsumerOffset, e.Value.LastTimestamp)));
+        }
+
+        if (rows.Count == 0 && notOnline is not null)
+        {
+            throw notOnline;
         }
 
         rows = rows.OrderBy(r => r.Topic, StringComparer.Ordinal).ThenBy(r => r.BrokerName, StringComparer.Ordinal).ThenBy(r => r.QueueId).ToList();
@@ -310,7 +336,7 @@ public sealed class AdminClient : IAsyncDisposable
                 var connection = await Broker.GetProducerConnectionListAsync(address, producerGroup, cancellationToken).ConfigureAwait(false);
                 merged.ConnectionSet.AddRange(connection.ConnectionSet.Where(c => !merged.ConnectionSet.Contains(c)));
             }
-            catch (MQClientException e)
+            catch (MQClientException e) when (e.Code != ResponseCode.RequestCodeNotSupported)
             {
                 _logger.Debug(e, "No producer connection of {Group} on {Address}", producerGroup, address);
             }
@@ -342,9 +368,9 @@ public sealed class AdminClient : IAsyncDisposable
 
             return Sorted(rows);
         }
-        catch (MQClientException e) when (e.Code == ResponseCode.ConsumerNotOnline)
+        catch (MQClientException e) when (e.Code is ResponseCode.ConsumerNotOnline or ResponseCode.RequestCodeNotSupported)
         {
-            _logger.Information("Group {Group} is offline; resetting offsets directly", consumerGroup);
+            _logger.Information("Group {Group} is offline (or the broker cannot reset for it); resetting offsets directly", consumerGroup);
         }
 
         rows.Clear();
@@ -355,7 +381,7 @@ public sealed class AdminClient : IAsyncDisposable
                 continue;
             }
 
-            var stats = await Broker.GetConsumeStatsAsync(address, consumerGroup, topic, cancellationToken).ConfigureAwait(false);
+            var stats = await ConsumeStatsAsync(address, consumerGroup, topic, cancellationToken).ConfigureAwait(false);
             foreach (var (queue, offsets) in stats.OffsetTable.Where(e => e.Key.Topic == topic))
             {
                 var target = timestampMillis < 0
