@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of rmq: the .NET suites (unit, store on real files, servers over 127.0.0.1,
-# interop with the third-party ali-ons client) and prints one closing line "N passed, N failed".
+# real processes and containers, interop with the third-party ali-ons client) and the Pester suite of
+# the PowerShell module, and prints one closing line "N passed, N failed".
 # Needs: the .NET SDK of global.json, Node.js/npm and a running Docker engine (.ci/run installs and
 # starts what is missing).
 set -uo pipefail
@@ -43,5 +44,16 @@ read -r passed failed skipped < <(awk '
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # a build error or a crashed test host counts as a failure
 fi
+
+echo "== Pester: the Rmq PowerShell module against real servers"
+bash pwsh/run-tests.sh Release 2>&1 | tee "$log_dir/pester.log"
+pester_status=${PIPESTATUS[0]}
+read -r pester_passed pester_failed < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p = $1; f = $3 } END { printf "%d %d\n", p, f }' "$log_dir/pester.log")
+passed=$((passed + pester_passed))
+failed=$((failed + pester_failed))
+if [ "$pester_status" -ne 0 ] && [ "$pester_failed" -eq 0 ]; then
+  failed=$((failed + 1))
+fi
+[ "$pester_status" -eq 0 ] || status=1
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

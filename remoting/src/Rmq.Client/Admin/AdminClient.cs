@@ -23,6 +23,7 @@ public sealed partial class AdminClient : IAsyncDisposable
     public const string ToolsConsumerGroup = "TOOLS_CONSUMER";
 
     private readonly RemotingClient _remoting;
+    private readonly bool _ownsRemoting = true;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
 
@@ -35,6 +36,23 @@ public sealed partial class AdminClient : IAsyncDisposable
         _remoting = new RemotingClient(new RemotingClientOptions(), logger);
         var callTimeout = timeout ?? TimeSpan.FromSeconds(5);
         NameServer = new NameServerClient(nameServerAddress, _remoting, callTimeout, logger);
+        Broker = new BrokerClient(_remoting, callTimeout, logger);
+    }
+
+    /// <summary>
+    /// An admin client over a transport the caller owns and shares (the PowerShell module keeps one per
+    /// session); disposing this client leaves <paramref name="remoting"/> open.
+    /// </summary>
+    /// <param name="nameServerAddresses">The name servers, at least one.</param>
+    public AdminClient(IReadOnlyList<string> nameServerAddresses, RemotingClient remoting, TimeSpan? timeout = null, ILogger? logger = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(remoting);
+        _logger = (logger ?? Serilog.Core.Logger.None).ForContext<AdminClient>();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _remoting = remoting;
+        _ownsRemoting = false;
+        var callTimeout = timeout ?? TimeSpan.FromSeconds(5);
+        NameServer = new NameServerClient(nameServerAddresses, _remoting, callTimeout, logger);
         Broker = new BrokerClient(_remoting, callTimeout, logger);
     }
 
@@ -534,7 +552,10 @@ public sealed partial class AdminClient : IAsyncDisposable
     {
         await NameServer.DisposeAsync().ConfigureAwait(false);
         await Broker.DisposeAsync().ConfigureAwait(false);
-        await DisposeBoundedAsync(_remoting, _logger).ConfigureAwait(false);
+        if (_ownsRemoting)
+        {
+            await DisposeBoundedAsync(_remoting, _logger).ConfigureAwait(false);
+        }
     }
 
     /// <summary>How long a client's transport gets to shut down before it is left behind.</summary>
