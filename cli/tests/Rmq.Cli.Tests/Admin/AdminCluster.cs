@@ -82,7 +82,7 @@ internal sealed class AdminCluster : IAsyncDisposable
     {
         if (_brokers.Remove(name, out var host))
         {
-            await host.DisposeAsync();
+            await Bounded.DisposeAsync(host);
         }
     }
 
@@ -90,12 +90,12 @@ internal sealed class AdminCluster : IAsyncDisposable
     {
         foreach (var broker in _brokers.Values)
         {
-            await broker.DisposeAsync();
+            await Bounded.DisposeAsync(broker);
         }
 
         foreach (var nameServer in _nameServers)
         {
-            await nameServer.DisposeAsync();
+            await Bounded.DisposeAsync(nameServer);
         }
 
         try

@@ -160,7 +160,8 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
     public async Task UpdateSubGroup_and_deleteSubGroup_change_the_brokers_subscription_groups()
     {
         var create = await OkAsync("updateSubGroup", "-c", AdminCluster.ClusterName, "-g", "SG1", "-r", "3");
-        await using var broker = new BrokerClient();
+        var broker = new BrokerClient();
+        await using var brokerOwner = Bounded.Own(broker);
         var groups = await broker.GetAllSubscriptionGroupAsync(Addr);
 
         Assert.Equal(
@@ -199,7 +200,8 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
         }
 
         await OkAsync("updateSubGroup", "-b", Addr, "-g", "ROG");
-        await using (var broker = new BrokerClient())
+        var broker = new BrokerClient();
+        await using (var brokerOwner = Bounded.Own(broker))
         {
             await broker.UpdateConsumerOffsetAsync(Addr, "ROG", "RO", 0, 3);
         }
@@ -311,7 +313,8 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
         var msgId = await SendAsync("JT", "json-body", key: "JK");
         var offsetMsgId = (await OkAsync("queryMsgByOffset", "-t", "JT", "-b", "broker-a", "-i", "0", "-o", "0", "--output", "json")).Json.GetProperty("offsetMsgId").GetString()!;
         await OkAsync("updateSubGroup", "-b", Addr, "-g", "JG");
-        await using (var broker = new BrokerClient())
+        var broker = new BrokerClient();
+        await using (var brokerOwner = Bounded.Own(broker))
         {
             await broker.UpdateConsumerOffsetAsync(Addr, "JG", "JT", 0, 1);
         }
@@ -368,17 +371,18 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
     public async Task Live_clients_show_in_consumerConnection_producerConnection_and_consumerProgress()
     {
         await CreateTopicAsync("LC", queues: 2);
-        await using var producer = new Rmq.Client.Producer.Producer(new Rmq.Client.Producer.ProducerOptions
+        var producer = new Rmq.Client.Producer.Producer(new Rmq.Client.Producer.ProducerOptions
         {
             ProducerGroup = "LivePG",
             NameServerAddress = N,
             InstanceName = "live-" + Guid.NewGuid().ToString("N")[..8],
             HeartbeatBrokerInterval = TimeSpan.FromSeconds(1),
         });
+        await using var producerOwner = Bounded.Own(producer);
         await producer.StartAsync();
         await producer.SendAsync(new Rmq.Client.Messages.Message("LC", "live"u8.ToArray()));
         var consumed = new TaskCompletionSource();
-        await using var consumer = new Rmq.Client.Consumer.PushConsumer(
+        var consumer = new Rmq.Client.Consumer.PushConsumer(
             new Rmq.Client.Consumer.PushConsumerOptions
             {
                 ConsumerGroup = "LiveCG",
@@ -394,6 +398,7 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
                 consumed.TrySetResult();
                 return Task.FromResult(Rmq.Client.Consumer.ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
             });
+        await using var consumerOwner = Bounded.Own(consumer);
         consumer.Subscribe("LC", "TagA || *");
         await consumer.StartAsync();
         await consumed.Task.WaitAsync(TimeSpan.FromSeconds(20));
@@ -427,7 +432,8 @@ public sealed class BrokerCommandTests(BrokerFixture fixture) : IClassFixture<Br
 
         Assert.Contains("set cluster orderConf. isOrder=true, orderConf=[broker-a:4]\n", result.Out, StringComparison.Ordinal);
         Assert.EndsWith("order=true]\n", result.Out, StringComparison.Ordinal);
-        await using var ns = new NameServerClient(N);
+        var ns = new NameServerClient(N);
+        await using var nsOwner = Bounded.Own(ns);
         Assert.Equal("broker-a:4", await ns.GetKvConfigAsync("ORDER_TOPIC_CONFIG", "OT"));
     }
 }

@@ -45,7 +45,8 @@ public sealed class DrainBrokerTests
         Assert.Contains(lines, l => l.StartsWith("broker[broker-a] ", StringComparison.Ordinal) && l.Contains(" drained: ", StringComparison.Ordinal));
         foreach (var address in cluster.NameServerAddresses)
         {
-            await using var ns = new NameServerClient(address);
+            var ns = new NameServerClient(address);
+            await using var nsOwner = Bounded.Own(ns);
             Assert.Equal(PermName.Read, (await ns.GetTopicRouteAsync(Topic)).QueueDatas.Single().Perm);
             Assert.NotNull(await ns.GetKvConfigAsync("RMQ_DRAIN", "broker-a"));
         }
@@ -58,7 +59,8 @@ public sealed class DrainBrokerTests
         await using var cluster = await AdminCluster.StartAsync(brokers: 2);
         await CreateTopicAsync(cluster, "broker-a");
         await CreateTopicAsync(cluster, "broker-b");
-        await using var producer = await StartProducerAsync(cluster, "StubbornPG");
+        var producer = await StartProducerAsync(cluster, "StubbornPG");
+        await using var producerOwner = Bounded.Own(producer);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var queue = new MessageQueue(Topic, "broker-a", 1);
 
@@ -97,7 +99,8 @@ public sealed class DrainBrokerTests
         await using var cluster = await AdminCluster.StartAsync(brokers: 2);
         await CreateTopicAsync(cluster, "broker-a");
         await CreateTopicAsync(cluster, "broker-b");
-        await using var producer = await StartProducerAsync(cluster, "StubbornPG");
+        var producer = await StartProducerAsync(cluster, "StubbornPG");
+        await using var producerOwner = Bounded.Own(producer);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var writer = Task.Run(async () =>
         {
@@ -124,7 +127,8 @@ public sealed class DrainBrokerTests
         await using var cluster = await AdminCluster.StartAsync(brokers: 2, registerPeriod: TimeSpan.FromSeconds(2));
         await CreateTopicAsync(cluster, "broker-a");
         await CreateTopicAsync(cluster, "broker-b");
-        await using var producer = await StartProducerAsync(cluster, "ProcedurePG");
+        var producer = await StartProducerAsync(cluster, "ProcedurePG");
+        await using var producerOwner = Bounded.Own(producer);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var sentTo = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -186,7 +190,8 @@ public sealed class DrainBrokerTests
     {
         var result = await AdminRun.RunAsync("updateTopic", "-b", cluster.BrokerAddress(broker), "-t", Topic, "-r", "4", "-w", "4", "-n", cluster.NameServerList);
         Assert.True(result.ExitCode == 0, result.ToString());
-        await using var ns = new NameServerClient(cluster.NameServerList);
+        var ns = new NameServerClient(cluster.NameServerList);
+        await using var nsOwner = Bounded.Own(ns);
         Assert.True(await AdminRun.EventuallyAsync(async () =>
         {
             try

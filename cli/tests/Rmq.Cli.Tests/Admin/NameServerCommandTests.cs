@@ -109,7 +109,8 @@ public sealed class NameServerCommandTests : IAsyncLifetime
             wipe.Out);
         foreach (var address in _ns.Addresses)
         {
-            await using var client = new NameServerClient(address);
+            var client = new NameServerClient(address);
+            await using var clientOwner = Bounded.Own(client);
             Assert.Equal(PermName.Read, (await client.GetTopicRouteAsync("TopicA")).QueueDatas.Single().Perm);
         }
 
@@ -120,7 +121,8 @@ public sealed class NameServerCommandTests : IAsyncLifetime
         Assert.All(add.Json.EnumerateArray(), e => Assert.Equal(3, e.GetProperty("value").GetInt32()));
         foreach (var address in _ns.Addresses)
         {
-            await using var client = new NameServerClient(address);
+            var client = new NameServerClient(address);
+            await using var clientOwner = Bounded.Own(client);
             Assert.Equal(PermName.ReadWrite, (await client.GetTopicRouteAsync("TopicA")).QueueDatas.Single().Perm);
         }
     }
@@ -147,7 +149,8 @@ public sealed class NameServerCommandTests : IAsyncLifetime
         Assert.Equal("create or update kv config to namespace success.\n", put.Out);
         foreach (var address in _ns.Addresses)
         {
-            await using var client = new NameServerClient(address);
+            var client = new NameServerClient(address);
+            await using var clientOwner = Bounded.Own(client);
             Assert.Equal("broker-x:4", await client.GetKvConfigAsync("ORDER_TOPIC_CONFIG", "TopicA"));
         }
 
@@ -157,7 +160,8 @@ public sealed class NameServerCommandTests : IAsyncLifetime
         Assert.All(delete.Json.EnumerateArray(), e => Assert.True(e.GetProperty("succeeded").GetBoolean()));
         foreach (var address in _ns.Addresses)
         {
-            await using var client = new NameServerClient(address);
+            var client = new NameServerClient(address);
+            await using var clientOwner = Bounded.Own(client);
             Assert.Null(await client.GetKvConfigAsync("ORDER_TOPIC_CONFIG", "TopicA"));
         }
     }
@@ -217,7 +221,8 @@ public sealed class NameServerCommandTests : IAsyncLifetime
         var result = await AdminRun.RunAsync("drainBroker", "-b", "broker-nope", "-n", _ns.List, "--timeout", "1s");
 
         Assert.True(result.ExitCode == 3, result.ToString());
-        await using var client = new NameServerClient(_ns.List);
+        var client = new NameServerClient(_ns.List);
+        await using var clientOwner = Bounded.Own(client);
         Assert.Null(await client.GetKvConfigAsync("RMQ_DRAIN", "broker-nope"));
     }
 }

@@ -59,12 +59,12 @@ internal sealed class NameServers : IAsyncDisposable
     {
         foreach (var client in _registrations)
         {
-            await client.DisposeAsync();
+            await Bounded.DisposeAsync(client);
         }
 
         foreach (var host in _hosts)
         {
-            await host.DisposeAsync();
+            await Bounded.DisposeAsync(host);
         }
 
         try

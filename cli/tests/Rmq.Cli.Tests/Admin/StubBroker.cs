@@ -49,7 +49,7 @@ internal sealed class StubBroker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync();
+        await Bounded.DisposeAsync(_server);
         await _executor.DisposeAsync();
     }
 

@@ -272,10 +272,17 @@ public sealed partial class AdminClient
     public async Task<SendResult> SendMessageAsync(Message message, string? brokerName = null, int? queueId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var producer = await StartToolsProducerAsync(cancellationToken).ConfigureAwait(false);
-        return brokerName is not null && queueId is not null
-            ? await producer.SendAsync(message, new MessageQueue(message.Topic, brokerName, queueId.Value), cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await producer.SendAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var producer = await StartToolsProducerAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return brokerName is not null && queueId is not null
+                ? await producer.SendAsync(message, new MessageQueue(message.Topic, brokerName, queueId.Value), cancellationToken: cancellationToken).ConfigureAwait(false)
+                : await producer.SendAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DisposeBoundedAsync(producer, _logger).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -290,7 +297,19 @@ public sealed partial class AdminClient
             throw new MQClientException($"cluster [{clusterName}] not exist");
         }
 
-        await using var producer = await StartToolsProducerAsync(cancellationToken).ConfigureAwait(false);
+        var producer = await StartToolsProducerAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await MeasureRtAsync(producer, info, amount, size, clusterName, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DisposeBoundedAsync(producer, _logger).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IReadOnlyList<ClusterRtRow>> MeasureRtAsync(Producer.Producer producer, ClusterInfo info, int amount, int size, string? clusterName, CancellationToken cancellationToken)
+    {
         var body = new byte[size];
         Array.Fill(body, (byte)'a');
         var rows = new List<ClusterRtRow>();
@@ -335,12 +354,25 @@ public sealed partial class AdminClient
         string topic, MessageQueue? queue = null, long? offset = null, long? beginTimestamp = null, long? endTimestamp = null, long? maxCount = null,
         string subExpression = "*", string consumerGroup = ToolsConsumerGroup, CancellationToken cancellationToken = default)
     {
-        await using var consumer = new PullConsumer(new PullConsumerOptions
+        var consumer = new PullConsumer(new PullConsumerOptions
         {
             ConsumerGroup = consumerGroup,
             NameServerAddress = string.Join(';', NameServer.Addresses),
             InstanceName = "rmq-admin-" + Environment.ProcessId + "-" + Environment.TickCount64,
         });
+        try
+        {
+            return await PullQueuesAsync(consumer, topic, queue, offset, beginTimestamp, endTimestamp, maxCount, subExpression, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DisposeBoundedAsync(consumer, _logger).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IReadOnlyList<QueueMessages>> PullQueuesAsync(
+        PullConsumer consumer, string topic, MessageQueue? queue, long? offset, long? beginTimestamp, long? endTimestamp, long? maxCount, string subExpression, CancellationToken cancellationToken)
+    {
         await consumer.StartAsync(cancellationToken).ConfigureAwait(false);
         var queues = queue is not null ? [queue] : (await consumer.FetchSubscribeMessageQueuesAsync(topic, cancellationToken).ConfigureAwait(false)).Order().ToList();
         var result = new List<QueueMessages>();

@@ -554,7 +554,26 @@ public sealed partial class AdminClient : IAsyncDisposable
         await Broker.DisposeAsync().ConfigureAwait(false);
         if (_ownsRemoting)
         {
-            await _remoting.DisposeAsync().ConfigureAwait(false);
+            await DisposeBoundedAsync(_remoting, _logger).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long a client's transport gets to shut down before it is left behind.</summary>
+    public static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Disposes <paramref name="disposable"/>, giving up after <see cref="DisposeTimeout"/>: DotNetty's event-loop
+    /// shutdown can spin forever when a task lands as it starts (Azure/DotNetty#522), which must not hang a command.
+    /// </summary>
+    internal static async Task DisposeBoundedAsync(IAsyncDisposable disposable, ILogger logger)
+    {
+        try
+        {
+            await disposable.DisposeAsync().AsTask().WaitAsync(DisposeTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            logger.Warning("{Type} did not shut down within {Timeout}; left behind", disposable.GetType().Name, DisposeTimeout);
         }
     }
 }
