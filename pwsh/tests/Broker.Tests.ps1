@@ -1,5 +1,5 @@
 # Cmdlets against a real cluster: one name server, two masters and a slave for each (rmq namesrv /
-# rmq broker child processes on 127.0.0.1, ASYNC_MASTER with Master/Slave replication).
+# rmq broker child processes on 127.0.0.1, SYNC_MASTER with Master/Slave replication: 2m-2s-sync).
 BeforeDiscovery {
     Import-Module "$PSScriptRoot/RmqTestServers.psm1" -Force
     $script:HasBroker = Test-RmqBrokerAvailable

@@ -105,7 +105,7 @@ function Start-RmqBroker {
         [string[]] $Extra = @()
     )
     $conf = Join-Path $root 'broker.conf'
-    $role = if ($BrokerId -eq 0) { 'ASYNC_MASTER' } else { 'SLAVE' }
+    $role = if ($BrokerId -eq 0) { 'SYNC_MASTER' } else { 'SLAVE' }
     # A free port can be taken by another process before the broker binds it: try three ports.
     for ($attempt = 1; ; $attempt++) {
         $lines = @(

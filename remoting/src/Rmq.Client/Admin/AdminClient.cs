@@ -245,6 +245,7 @@ public sealed partial class AdminClient : IAsyncDisposable
     public async Task<ConsumerProgress> ConsumerProgressAsync(string consumerGroup, string? topic = null, CancellationToken cancellationToken = default)
     {
         List<BrokerData> brokers;
+        MQClientException? noRetryTopic = null;
         try
         {
             brokers = (await NameServer.GetTopicRouteAsync(ConsumerQueues.RetryTopic(consumerGroup), cancellationToken).ConfigureAwait(false)).BrokerDatas;
@@ -252,6 +253,7 @@ public sealed partial class AdminClient : IAsyncDisposable
         catch (MQClientException e) when (e.Code == ResponseCode.TopicNotExist)
         {
             // no %RETRY% topic registered (no consumer heartbeat yet): ask every broker for the group's offsets
+            noRetryTopic = e;
             brokers = (await NameServer.GetBrokerClusterInfoAsync(cancellationToken).ConfigureAwait(false)).BrokerAddrTable.Values.OrderBy(b => b.BrokerName, StringComparer.Ordinal).ToList();
         }
 
@@ -275,10 +277,20 @@ public sealed partial class AdminClient : IAsyncDisposable
                 notOnline = e;
                 continue;
             }
+            catch (RemotingException) when (noRetryTopic is not null)
+            {
+                // only guessing at brokers that might hold the group's offsets: an unreachable one is skipped
+                continue;
+            }
 
             tps += stats.ConsumeTps;
             rows.AddRange(stats.OffsetTable.Select(e => new ConsumerProgressRow(
                 e.Key.Topic, e.Key.BrokerName, e.Key.QueueId, e.Value.BrokerOffset, e.Value.ConsumerOffset, e.Value.BrokerOffset - e.Value.ConsumerOffset, e.Value.LastTimestamp)));
+        }
+
+        if (rows.Count == 0 && notOnline is null && noRetryTopic is not null)
+        {
+            throw noRetryTopic;
         }
 
         if (rows.Count == 0 && notOnline is not null)

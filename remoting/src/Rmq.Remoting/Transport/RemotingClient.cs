@@ -110,7 +110,8 @@ public sealed class RemotingClient : IAsyncDisposable
         {
             _logger.Warning("Client connections did not close within {Timeout}; stopping the event loops anyway", ShutdownTimeout);
         }
-        await _group.ShutdownGracefullyAsync(QuietPeriod, ShutdownTimeout).ConfigureAwait(false);
+        // DotNetty 0.7.6 can spin forever in ConfirmShutdown (Azure/DotNetty#522): never wait past the timeout.
+        await EventLoopShutdown.WaitBoundedAsync(_group.ShutdownGracefullyAsync(QuietPeriod, ShutdownTimeout)).ConfigureAwait(false);
         await _events.DisposeAsync().ConfigureAwait(false);
         _disposing.Dispose();
     }

@@ -154,7 +154,8 @@ public sealed class RemotingServer : IAsyncDisposable
         var groups = new[] { _bossGroup, _workerGroup };
         _bossGroup = null;
         _workerGroup = null;
-        await Task.WhenAll(groups.Where(g => g is not null).Select(g => g!.ShutdownGracefullyAsync(QuietPeriod, ShutdownTimeout))).ConfigureAwait(false);
+        // DotNetty 0.7.6 can spin forever in ConfirmShutdown (Azure/DotNetty#522): never wait past the timeout.
+        await Task.WhenAll(groups.Where(g => g is not null).Select(g => EventLoopShutdown.WaitBoundedAsync(g!.ShutdownGracefullyAsync(QuietPeriod, ShutdownTimeout)))).ConfigureAwait(false);
         if (_events is { } events)
         {
             _events = null;
