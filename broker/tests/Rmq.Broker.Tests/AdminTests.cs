@@ -149,15 +149,15 @@ public sealed class AdminTests
         await using var cluster = await BrokerCluster.StartAsync();
         MessageQueue[] queues = [new("LockT", "broker-t", 0), new("LockT", "broker-t", 1)];
         RemotingCommand Lock(string client, int code = RequestCode.LockBatchMq) => RemotingCommand.CreateRequest(code, body:
-            new Protocol.LockBatchRequestBody { ConsumerGroup = "OG", ClientId = client, MqSet = [.. queues] }.Encode());
+            new LockBatchRequestBody { ConsumerGroup = "OG", ClientId = client, MqSet = [.. queues] }.Encode());
 
-        var first = JsonBody.Decode<Protocol.LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c1"))).Body.Span);
-        var second = JsonBody.Decode<Protocol.LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c2"))).Body.Span);
+        var first = JsonBody.Decode<LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c1"))).Body.Span);
+        var second = JsonBody.Decode<LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c2"))).Body.Span);
         Assert.Equal(ResponseCode.Success, (await cluster.InvokeAsync(Lock("c1", RequestCode.UnlockBatchMq))).Code);
-        var afterUnlock = JsonBody.Decode<Protocol.LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c2"))).Body.Span);
+        var afterUnlock = JsonBody.Decode<LockBatchResponseBody>((await cluster.InvokeAsync(Lock("c2"))).Body.Span);
 
-        Assert.Equal(2, first.LockOKMQSet.Count);
-        Assert.Empty(second.LockOKMQSet);
-        Assert.Equal(queues, afterUnlock.LockOKMQSet.Order());
+        Assert.Equal(2, first.LockOkMqSet.Count);
+        Assert.Empty(second.LockOkMqSet);
+        Assert.Equal(queues, afterUnlock.LockOkMqSet.Order());
     }
 }

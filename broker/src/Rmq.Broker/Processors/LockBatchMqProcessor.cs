@@ -21,6 +21,6 @@ internal sealed class LockBatchMqProcessor(RebalanceLockManager locks) : IReques
         }
 
         var locked = locks.TryLockBatch(group, body.MqSet, client);
-        return ValueTask.FromResult<RemotingCommand?>(BrokerResponses.Success(body: new LockBatchResponseBody { LockOKMQSet = locked }.Encode()));
+        return ValueTask.FromResult<RemotingCommand?>(BrokerResponses.Success(body: new LockBatchResponseBody { LockOkMqSet = locked.ToList() }.Encode()));
     }
 }

@@ -1,7 +1,7 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 /// <summary>GET_CONSUMER_CONNECTION_LIST (203) answer (ConsumerConnection.java).</summary>
 public sealed class ConsumerConnection : IJsonBody<ConsumerConnection>

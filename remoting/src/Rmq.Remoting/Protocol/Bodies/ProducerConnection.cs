@@ -1,9 +1,9 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Broker.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
-/// <summary>GET_PRODUCER_CONNECTION_LIST (204) body: <c>{"connectionSet":[Connection]}</c>. Belongs in Rmq.Remoting.</summary>
+/// <summary>GET_PRODUCER_CONNECTION_LIST (204) answer: <c>{"connectionSet":[Connection]}</c>.</summary>
 public sealed class ProducerConnection : IJsonBody<ProducerConnection>
 {
     public List<Connection> ConnectionSet { get; init; } = [];
@@ -23,6 +23,15 @@ public sealed class ProducerConnection : IJsonBody<ProducerConnection>
         writer.WriteEndObject();
     }
 
-    public static ProducerConnection ReadJson(FjNode node) =>
-        new() { ConnectionSet = (node as FjObject)?.GetArray("connectionSet")?.Select(Connection.ReadJson).ToList() ?? [] };
+    public static ProducerConnection ReadJson(FjNode node)
+    {
+        var json = node as FjObject ?? throw new FjException("ProducerConnection must be a JSON object");
+        var result = new ProducerConnection();
+        foreach (var item in json.GetArray("connectionSet") ?? [])
+        {
+            result.ConnectionSet.Add(Connection.ReadJson(item));
+        }
+
+        return result;
+    }
 }

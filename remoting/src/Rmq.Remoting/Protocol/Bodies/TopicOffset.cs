@@ -1,4 +1,4 @@
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 /// <summary>One queue's offsets in a <see cref="TopicStatsTable"/> (TopicOffset.java).</summary>
 public sealed record TopicOffset(long MinOffset, long MaxOffset, long LastUpdateTimestamp);

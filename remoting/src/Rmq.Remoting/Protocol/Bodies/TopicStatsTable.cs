@@ -1,12 +1,10 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Broker.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
-/// <summary>
-/// GET_TOPIC_STATS_INFO (202) body: <c>{"offsetTable":{&lt;MessageQueue&gt;:{"minOffset","maxOffset","lastUpdateTimestamp"}}}</c>
-/// with MessageQueue objects as keys (fastjson). Belongs in Rmq.Remoting.
-/// </summary>
+
+/// <summary>GET_TOPIC_STATS_INFO (202) answer: <c>{"offsetTable":{&lt;MessageQueue&gt;:{"minOffset","maxOffset","lastUpdateTimestamp"}}}</c>.</summary>
 public sealed class TopicStatsTable : IJsonBody<TopicStatsTable>
 {
     public SortedDictionary<MessageQueue, TopicOffset> OffsetTable { get; init; } = [];
@@ -17,9 +15,9 @@ public sealed class TopicStatsTable : IJsonBody<TopicStatsTable>
         writer.WriteStartObject();
         writer.WritePropertyName("offsetTable");
         writer.WriteStartObject();
-        foreach (var (mq, offset) in OffsetTable)
+        foreach (var (queue, offset) in OffsetTable)
         {
-            mq.WriteAsKey(writer);
+            queue.WriteAsKey(writer);
             writer.WriteStartObject();
             writer.WriteNumber("lastUpdateTimestamp", offset.LastUpdateTimestamp);
             writer.WriteNumber("maxOffset", offset.MaxOffset);
@@ -33,14 +31,13 @@ public sealed class TopicStatsTable : IJsonBody<TopicStatsTable>
 
     public static TopicStatsTable ReadJson(FjNode node)
     {
+        var json = node as FjObject ?? throw new FjException("TopicStatsTable must be a JSON object");
         var table = new TopicStatsTable();
-        if ((node as FjObject)?.GetObject("offsetTable") is { } offsets)
+        foreach (var (key, value) in json.GetObject("offsetTable") ?? [])
         {
-            foreach (var (key, value) in offsets)
-            {
-                var o = (FjObject)value;
-                table.OffsetTable[MessageQueue.ReadJson(key)] = new TopicOffset(o.GetInt64("minOffset"), o.GetInt64("maxOffset"), o.GetInt64("lastUpdateTimestamp"));
-            }
+            var offset = value as FjObject ?? throw new FjException("TopicOffset must be a JSON object");
+            table.OffsetTable[ObjectKeys.ReadQueue(key)] = new TopicOffset(
+                offset.GetInt64("minOffset"), offset.GetInt64("maxOffset"), offset.GetInt64("lastUpdateTimestamp"));
         }
 
         return table;

@@ -1,6 +1,6 @@
 using Rmq.Remoting.Protocol;
 
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Headers.Broker;
 
 /// <summary>QUERY_CONSUME_TIME_SPAN (303) and QUERY_TOPIC_CONSUME_BY_WHO-style topic+group request.</summary>
 public sealed record QueryConsumeTimeSpanRequestHeader(string Topic, string Group) : ICommandHeader<QueryConsumeTimeSpanRequestHeader>

@@ -1,7 +1,7 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 
 /// <summary>QUERY_CONSUME_TIME_SPAN (303) answer: <c>{"consumeTimeSpanSet":[QueueTimeSpan]}</c>.</summary>

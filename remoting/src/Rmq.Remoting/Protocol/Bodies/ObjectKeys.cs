@@ -1,7 +1,7 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 /// <summary>Reads fastjson object keys (a MessageQueue written as a map key, remoting.md Q3).</summary>
 internal static class ObjectKeys

@@ -1,7 +1,7 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 
 /// <summary>GET_CONSUME_STATS (208) answer: <c>{"consumeTps":D,"offsetTable":{&lt;MessageQueue&gt;:OffsetWrapper}}</c>.</summary>

@@ -1,4 +1,4 @@
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 /// <summary>One queue's progress in <see cref="ConsumeStats"/> (OffsetWrapper.java).</summary>
 public sealed record OffsetWrapper(long BrokerOffset, long ConsumerOffset, long LastTimestamp)

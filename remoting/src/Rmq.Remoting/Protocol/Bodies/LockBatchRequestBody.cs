@@ -1,7 +1,7 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 /// <summary>LOCK_BATCH_MQ (41) / UNLOCK_BATCH_MQ (42) request: <c>{"consumerGroup","clientId","mqSet":[MessageQueue]}</c>.</summary>
 public sealed class LockBatchRequestBody : IJsonBody<LockBatchRequestBody>

@@ -1,7 +1,7 @@
 using Rmq.Remoting.Json;
 using Rmq.Remoting.Protocol.Bodies;
 
-namespace Rmq.Client.Protocol;
+namespace Rmq.Remoting.Protocol.Bodies;
 
 /// <summary>
 /// INVOKE_BROKER_TO_RESET_OFFSET (222) answer and RESET_CONSUMER_CLIENT_OFFSET (220) body:
