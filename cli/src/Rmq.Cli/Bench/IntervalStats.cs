@@ -54,28 +54,40 @@ public readonly record struct IntervalSnapshot(long Ok, long SendFailed, long Re
     public double AverageRt2Ms => Ok == 0 ? 0 : Rt2SumMicros / 1000.0 / Ok;
 }
 
-/// <summary>Prints a line per interval until stopped, from a snapshot of <see cref="IntervalStats"/>.</summary>
+/// <summary>
+/// Prints a line per interval until stopped, from a snapshot of <see cref="IntervalStats"/>. It runs on its own thread:
+/// a loaded client can starve the thread pool, and the per-second lines must keep coming.
+/// </summary>
 public static class PerSecondReporter
 {
-    public static async Task RunAsync(IntervalStats stats, Func<IntervalSnapshot, TimeSpan, string> format, TextWriter output, TimeSpan interval, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(interval);
-        var last = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+    public static Task RunAsync(IntervalStats stats, Func<IntervalSnapshot, TimeSpan, string> format, TextWriter output, TimeSpan interval, CancellationToken stop) =>
+        Task.Factory.StartNew(
+            () =>
             {
-                var now = System.Diagnostics.Stopwatch.GetTimestamp();
-                var line = format(stats.TakeSnapshot(), System.Diagnostics.Stopwatch.GetElapsedTime(last, now));
-                last = now;
-                await output.WriteLineAsync(line).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped
-        }
-    }
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                var last = start;
+                for (var tick = 1; ; tick++)
+                {
+                    var wait = (interval * tick) - System.Diagnostics.Stopwatch.GetElapsedTime(start);
+                    if (wait > TimeSpan.Zero && stop.WaitHandle.WaitOne(wait))
+                    {
+                        return;
+                    }
+
+                    if (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                    output.WriteLine(format(stats.TakeSnapshot(), System.Diagnostics.Stopwatch.GetElapsedTime(last, now)));
+                    output.Flush();
+                    last = now;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 }
 
 public static class BenchDuration

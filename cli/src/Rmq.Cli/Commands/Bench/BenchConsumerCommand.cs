@@ -92,13 +92,15 @@ internal sealed class BenchConsumerCommand : Command
         try
         {
             consumer.Subscribe(topic, "*");
-            await consumer.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            // started first, on its own thread: a backlog floods the thread pool as soon as the consumer starts
             reporter = json
                 ? Task.CompletedTask
                 : PerSecondReporter.RunAsync(interval, (s, _) => string.Format(
                     CultureInfo.InvariantCulture,
                     "Consume TPS: {0} Average(B2C) RT(ms): {1:F3} Average(S2C) RT(ms): {2:F3} MAX(B2C) RT(ms): {3} MAX(S2C) RT(ms): {4}",
                     s.Ok, s.AverageRtMs, s.AverageRt2Ms, s.RtMaxMicros / 1000, s.Rt2MaxMicros / 1000), _console.Out, TimeSpan.FromSeconds(1), reporterStop.Token);
+            await consumer.StartAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
@@ -110,6 +112,8 @@ internal sealed class BenchConsumerCommand : Command
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            await reporterStop.CancelAsync().ConfigureAwait(false);
+            await reporter.ConfigureAwait(false);
             await _console.Error.WriteLineAsync($"bench consumer: cannot start: {e.Message}").ConfigureAwait(false);
             await DisposeBoundedAsync(consumer).ConfigureAwait(false);
             return ExitCodes.Unreachable;

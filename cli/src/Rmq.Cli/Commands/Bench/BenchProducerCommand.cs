@@ -84,6 +84,7 @@ internal sealed class BenchProducerCommand : Command
         var histogram = new LatencyHistogram();
         var interval = new IntervalStats();
         long claimed = 0, sent = 0, sendFailed = 0, responseFailed = 0;
+        string? firstError = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration.Value);
         using var reporterStop = new CancellationTokenSource();
@@ -141,8 +142,9 @@ internal sealed class BenchProducerCommand : Command
                     Interlocked.Add(ref responseFailed, n);
                 }
             }
-            catch (Exception)
+            catch (Exception e)
             {
+                Interlocked.CompareExchange(ref firstError, e.GetType().Name + ": " + e.Message, null);
                 interval.SendFailed(n);
                 Interlocked.Add(ref sendFailed, n);
             }
@@ -180,6 +182,11 @@ internal sealed class BenchProducerCommand : Command
         var summary = new ProducerSummary(
             topic, size, workers, isAsync, batch, sent, sendFailed, responseFailed, Math.Round(elapsed, 3),
             Math.Round(sent / elapsed, 1), Math.Round(sent * (double)size / elapsed / (1024 * 1024), 3), LatencySummary.From(histogram));
+        if (firstError is not null)
+        {
+            await _console.Error.WriteLineAsync("first send failure: " + firstError).ConfigureAwait(false);
+        }
+
         if (json)
         {
             await _console.Out.WriteLineAsync(JsonSerializer.Serialize(summary, BenchJson.Options)).ConfigureAwait(false);
