@@ -14,6 +14,7 @@ public static class RmqApp
         root.Subcommands.Add(new Commands.Conf.ConfCommand(console));
         root.Subcommands.Add(new Commands.Cluster.ClusterCommand(console));
         root.Subcommands.Add(new Commands.Admin.AdminCommand(console));
+        root.Subcommands.Add(new Commands.Bench.BenchCommand(console));
         return root;
     }
 
