@@ -73,6 +73,21 @@ public sealed class BrokerProcess : IAsyncDisposable
         await RunAsync();
     }
 
+    /// <summary>SIGTERM and wait for a clean exit (code 0); the store and port stay for <see cref="StartAgainAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        var exit = await Process.StopAsync(TimeSpan.FromSeconds(30));
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"rmq broker exited {exit} on SIGTERM: {Process.StandardError}");
+        }
+
+        await Process.DisposeAsync();
+    }
+
+    /// <summary>Starts the broker again (after <see cref="StopAsync"/> or a kill) with the same config, store and port.</summary>
+    public Task StartAgainAsync() => RunAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (Process is not null)
