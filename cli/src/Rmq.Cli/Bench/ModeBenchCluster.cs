@@ -34,15 +34,17 @@ public sealed class ModeBenchCluster : IAsyncDisposable
     public string NamesrvAddress { get; }
 
     /// <summary>Starts the cluster, creates the topic (8 queues on the master) and waits until a send succeeds.</summary>
-    public static async Task<ModeBenchCluster> StartAsync(BenchModeVariant variant, string dataDir, int namesrvPort, int basePort, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ModeBenchCluster> StartAsync(BenchModeVariant variant, string dataDir, int namesrvPort, int basePort, IReadOnlyList<string> brokerProperties, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(brokerProperties);
         var namesrv = "127.0.0.1:" + namesrvPort.ToString(CultureInfo.InvariantCulture);
         var staging = Path.Combine(dataDir, "scaffold");
         Directory.CreateDirectory(staging);
         foreach (var file in ClusterConfigScaffolder.Generate(variant.ScaffoldOptions(namesrv, Path.Combine(dataDir, "store"))))
         {
-            await File.WriteAllTextAsync(Path.Combine(staging, Path.GetFileName(file.RelativePath)), file.Content, JavaProperties.FileEncoding, cancellationToken).ConfigureAwait(false);
+            var content = brokerProperties.Count == 0 ? file.Content : file.Content.TrimEnd('\n') + "\n" + string.Join('\n', brokerProperties) + "\n";
+            await File.WriteAllTextAsync(Path.Combine(staging, Path.GetFileName(file.RelativePath)), content, JavaProperties.FileEncoding, cancellationToken).ConfigureAwait(false);
         }
 
         var plan = LocalClusterPlanner.FromConfFolder(staging, dataDir, namesrvPort, basePort);

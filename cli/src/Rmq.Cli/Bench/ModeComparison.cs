@@ -32,6 +32,7 @@ public static class ModeComparison
                     Path.Combine(options.DataDir, variant.Label),
                     options.NamesrvPort + i,
                     options.BasePort + (i * PortsPerMode),
+                    options.BrokerProperties,
                     TextWriter.Null,
                     cancellationToken).ConfigureAwait(false);
             }

@@ -23,13 +23,14 @@ internal sealed class BenchModesCommand : Command
     private readonly Option<string?> _data = new("--data") { Description = "Where the clusters keep their stores and logs [default: a temp folder, deleted after]" };
     private readonly Option<int> _namesrvPort = new("--namesrv-port") { Description = "First name server port (one per mode)", DefaultValueFactory = _ => 19880 };
     private readonly Option<int> _basePort = new("--base-port") { Description = "First broker port (100 apart per mode)", DefaultValueFactory = _ => 22911 };
+    private readonly Option<string[]> _brokerProperty = new("--broker-property") { Description = "key=value added to every broker's config (repeatable), e.g. sendMessageThreadPoolNums=64", AllowMultipleArgumentsPerToken = false };
     private readonly Option<string> _output = new("--output") { Description = "text or json", DefaultValueFactory = _ => "text" };
 
     public BenchModesCommand(CliConsole console)
         : base("modes", "The same load against ASYNC/SYNC_FLUSH and ASYNC/SYNC_MASTER in one run, interleaved; medians and ratios")
     {
         _console = console;
-        foreach (var option in new Option[] { _flush, _master, _size, _workers, _duration, _warmup, _rounds, _data, _namesrvPort, _basePort, _output })
+        foreach (var option in new Option[] { _flush, _master, _size, _workers, _duration, _warmup, _rounds, _data, _namesrvPort, _basePort, _brokerProperty, _output })
         {
             Options.Add(option);
         }
@@ -64,8 +65,12 @@ internal sealed class BenchModesCommand : Command
         }
 
         var json = parse.GetValue(_output) == "json";
+        var ownsDataDir = parse.GetValue(_data) is null;
         var dataDir = parse.GetValue(_data) ?? Path.Combine(Path.GetTempPath(), "rmq-bench-modes-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        var options = new ModeComparisonOptions(pairs, size, workers, duration.Value, warmup.Value, rounds, dataDir, parse.GetValue(_namesrvPort), parse.GetValue(_basePort));
+        var options = new ModeComparisonOptions(pairs, size, workers, duration.Value, warmup.Value, rounds, dataDir, parse.GetValue(_namesrvPort), parse.GetValue(_basePort))
+        {
+            BrokerProperties = parse.GetValue(_brokerProperty) ?? [],
+        };
         ModeComparisonReport report;
         try
         {
@@ -75,6 +80,13 @@ internal sealed class BenchModesCommand : Command
         {
             await _console.Error.WriteLineAsync("bench modes: " + e.Message).ConfigureAwait(false);
             return ExitCodes.ServerError;
+        }
+        finally
+        {
+            if (ownsDataDir && Directory.Exists(dataDir))
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
         }
 
         if (json)
