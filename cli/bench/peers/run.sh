@@ -53,6 +53,8 @@ stop_all() {
     sleep 0.2
   done
   for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  # The brokers' data (GBs of commit logs, streams, queues); the results and fio's report stay.
+  rm -rf "$WORK/rmq" "$WORK/redis-everysec" "$WORK/redis-always" "$WORK/nats" "$WORK/rabbit"
 }
 trap stop_all EXIT
 
