@@ -98,7 +98,36 @@ public sealed class RequestExecutor : IDisposable, IAsyncDisposable
     {
         Dispose();
         await Task.WhenAll(_workers).ConfigureAwait(false);
-        _stopping.Dispose();
+        if (await AwaitingItemsFinishedAsync(AwaitingDrainTimeout).ConfigureAwait(false))
+        {
+            // Items still awaiting may read StoppingToken; its source is disposed only once none is left.
+            _stopping.Dispose();
+        }
+    }
+
+    /// <summary>How long disposal waits for items that released their worker (their own waits are bounded too).</summary>
+    private static readonly TimeSpan AwaitingDrainTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Takes every awaiting slot back (bounded): true when no released item is still running.</summary>
+    private async Task<bool> AwaitingItemsFinishedAsync(TimeSpan timeout)
+    {
+        if (_awaitingSlots is null)
+        {
+            return true;
+        }
+
+        var deadline = _timeProvider.GetTimestamp();
+        for (var i = 0; i < MaxAwaitingItems; i++)
+        {
+            var left = timeout - _timeProvider.GetElapsedTime(deadline);
+            if (left <= TimeSpan.Zero || !await _awaitingSlots.WaitAsync(left).ConfigureAwait(false))
+            {
+                _logger.Warning("Executor {Executor} stopped with {Awaiting} items still awaiting", Name, AwaitingCount);
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public override string ToString() => $"{Name}(threads={Threads}, queue={QueueSize}/{Capacity})";
