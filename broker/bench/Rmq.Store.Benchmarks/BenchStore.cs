@@ -7,18 +7,22 @@ internal sealed class BenchStore : IAsyncDisposable
 {
     public static readonly HostAddress Host = HostAddress.Parse("127.0.0.1:10911");
 
-    private BenchStore(string root, MessageStore store)
+    private BenchStore(string root, MessageStore store, Rmq.Ha.HaService? ha)
     {
         Root = root;
         Store = store;
+        Ha = ha;
     }
 
     public string Root { get; }
     public MessageStore Store { get; }
 
+    /// <summary>The HA service of a SYNC_MASTER / ASYNC_MASTER bench store started with HA options.</summary>
+    public Rmq.Ha.HaService? Ha { get; }
+
     public static string BaseDirectory => Environment.GetEnvironmentVariable("RMQ_BENCH_DIR") ?? Path.Combine(Path.GetTempPath(), "rmq-bench");
 
-    public static async Task<BenchStore> StartAsync(FlushDiskType flush, int commitLogFileSize = 1024 * 1024 * 1024)
+    public static async Task<BenchStore> StartAsync(FlushDiskType flush, int commitLogFileSize = 1024 * 1024 * 1024, BrokerRole role = BrokerRole.ASYNC_MASTER, Rmq.Ha.HaOptions? ha = null)
     {
         var root = Path.Combine(BaseDirectory, Guid.NewGuid().ToString("N"));
         var options = new MessageStoreOptions
@@ -28,10 +32,17 @@ internal sealed class BenchStore : IAsyncDisposable
             MappedFileSizeCommitLog = commitLogFileSize,
             MaxHashSlotNum = 500_000,
             MaxIndexNum = 2_000_000,
+            BrokerRole = role,
         };
-        var store = new MessageStore(options);
+        var haService = ha is null ? null : new Rmq.Ha.HaService(ha);
+        var store = new MessageStore(options, haService is null ? null : new MessageStoreServices { ReplicationWaiter = haService, ArrivingListener = haService.WrapArrivingListener() });
         await store.StartAsync(CancellationToken.None);
-        return new BenchStore(root, store);
+        if (haService is not null)
+        {
+            await haService.StartAsync(store, CancellationToken.None);
+        }
+
+        return new BenchStore(root, store, haService);
     }
 
     public static MessageToStore Message(ReadOnlyMemory<byte> body, int queueId = 0) => new()
@@ -47,6 +58,11 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Ha is not null)
+        {
+            await Ha.DisposeAsync();
+        }
+
         await Store.DisposeAsync();
         Directory.Delete(Root, recursive: true);
     }

@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using Rmq.Store.Benchmarks;
 
+if (args.Contains("--quick-ha"))
+{
+    return await HaQuickBench.RunAsync(args);
+}
+
 if (args.Contains("--quick"))
 {
     return await QuickBench.RunAsync(args);

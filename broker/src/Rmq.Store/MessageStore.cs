@@ -341,43 +341,46 @@ public sealed class MessageStore : IAsyncDisposable
         return WaitAsync(result, end, syncFlush && waitStoreMsgOk, syncMaster, cancellationToken);
     }
 
+    /// <summary>
+    /// Waits for the flush and the slave ack at the same time (RocketMQ 4.x combines both futures): the flush is
+    /// bounded by <c>syncFlushTimeout</c>, the slave wait by the replication waiter's own <c>slaveTimeout</c>. A
+    /// replication failure (SLAVE_NOT_AVAILABLE, FLUSH_SLAVE_TIMEOUT) wins over FLUSH_DISK_TIMEOUT, as in 4.x.
+    /// </summary>
     private async ValueTask<PutMessageResult> WaitAsync(PutMessageResult result, long end, bool waitFlush, bool waitSlave, CancellationToken cancellationToken)
     {
-        if (waitFlush)
-        {
-            var flushed = _flush.RequestFlushAsync(end);
-            var ok = cancellationToken.CanBeCanceled
-                ? await flushed.WaitAsync(cancellationToken).ConfigureAwait(false)
-                : await flushed.ConfigureAwait(false);
-            if (!ok)
-            {
-                _log.Warning("Sync flush of offset {Offset} not done in {Timeout} ms", end, _options.SyncFlushTimeout);
-                return result.WithStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT);
-            }
-        }
-
+        var flushed = waitFlush ? _flush.RequestFlushAsync(end) : null;
+        Task<bool>? replicated = null;
+        var slaveAvailable = true;
         if (waitSlave)
         {
             var replication = _services.ReplicationWaiter;
-            if (replication is null || !replication.IsSlaveOk(end))
+            slaveAvailable = replication is not null && replication.IsSlaveOk(end);
+            if (slaveAvailable)
             {
-                return result.WithStatus(PutMessageStatus.SLAVE_NOT_AVAILABLE);
-            }
-
-            try
-            {
-                var timeout = TimeSpan.FromMilliseconds(_options.SyncFlushTimeout);
-                if (!await replication.WaitForSlaveAsync(end, cancellationToken).WaitAsync(timeout, _services.TimeProvider, cancellationToken).ConfigureAwait(false))
-                {
-                    return result.WithStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT);
-                }
-            }
-            catch (TimeoutException)
-            {
-                return result.WithStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT);
+                replicated = replication!.WaitForSlaveAsync(end, cancellationToken);
             }
         }
 
-        return result;
+        var flushOk = flushed is null || await WithCancellation(flushed, cancellationToken).ConfigureAwait(false);
+        var slaveOk = replicated is null || await WithCancellation(replicated, cancellationToken).ConfigureAwait(false);
+        if (!flushOk)
+        {
+            _log.Warning("Sync flush of offset {Offset} not done in {Timeout} ms", end, _options.SyncFlushTimeout);
+        }
+
+        if (!slaveAvailable)
+        {
+            return result.WithStatus(PutMessageStatus.SLAVE_NOT_AVAILABLE);
+        }
+
+        if (!slaveOk)
+        {
+            return result.WithStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT);
+        }
+
+        return flushOk ? result : result.WithStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT);
     }
+
+    private static Task<bool> WithCancellation(Task<bool> task, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled && !task.IsCompleted ? task.WaitAsync(cancellationToken) : task;
 }

@@ -8,6 +8,12 @@ namespace Rmq.Remoting.Processing;
 /// thread pools: send, pull, admin, ...). <see cref="TryEnqueue"/> never blocks: a full queue
 /// returns false and the dispatcher answers SYSTEM_BUSY.
 /// </summary>
+/// <remarks>
+/// With <c>maxAwaitingItems</c> &gt; 0 a worker is released when its work item awaits something not yet complete
+/// (a SYNC_FLUSH or SYNC_MASTER put waiting for the disk or the slave): it takes the next item while up to that many
+/// items wait, as RocketMQ 4.9's send threads return once <c>asyncPutMessage</c> hands back its future. Without it a
+/// worker runs one item to its end, so <c>threads</c> bounds how many puts can wait at once.
+/// </remarks>
 public sealed class RequestExecutor : IDisposable, IAsyncDisposable
 {
     private readonly Channel<WorkItem> _queue;
@@ -15,13 +21,18 @@ public sealed class RequestExecutor : IDisposable, IAsyncDisposable
     private readonly Task[] _workers;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly SemaphoreSlim? _awaitingSlots;
+    private int _awaiting;
     private int _disposed;
 
-    public RequestExecutor(string name, int threads, int queueCapacity, ILogger? logger = null, TimeProvider? timeProvider = null)
+    public RequestExecutor(string name, int threads, int queueCapacity, ILogger? logger = null, TimeProvider? timeProvider = null, int maxAwaitingItems = 0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(queueCapacity, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxAwaitingItems);
+        _awaitingSlots = maxAwaitingItems > 0 ? new SemaphoreSlim(maxAwaitingItems, maxAwaitingItems) : null;
+        MaxAwaitingItems = maxAwaitingItems;
         Name = name;
         Threads = threads;
         Capacity = queueCapacity;
@@ -42,6 +53,12 @@ public sealed class RequestExecutor : IDisposable, IAsyncDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>How many work items may wait (awaiting) after releasing their worker; 0: a worker runs each item to its end.</summary>
+    public int MaxAwaitingItems { get; }
+
+    /// <summary>Work items currently waiting after releasing their worker.</summary>
+    public int AwaitingCount => Volatile.Read(ref _awaiting);
 
     public int Threads { get; }
 
@@ -81,7 +98,36 @@ public sealed class RequestExecutor : IDisposable, IAsyncDisposable
     {
         Dispose();
         await Task.WhenAll(_workers).ConfigureAwait(false);
-        _stopping.Dispose();
+        if (await AwaitingItemsFinishedAsync(AwaitingDrainTimeout).ConfigureAwait(false))
+        {
+            // Items still awaiting may read StoppingToken; its source is disposed only once none is left.
+            _stopping.Dispose();
+        }
+    }
+
+    /// <summary>How long disposal waits for items that released their worker (their own waits are bounded too).</summary>
+    private static readonly TimeSpan AwaitingDrainTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Takes every awaiting slot back (bounded): true when no released item is still running.</summary>
+    private async Task<bool> AwaitingItemsFinishedAsync(TimeSpan timeout)
+    {
+        if (_awaitingSlots is null)
+        {
+            return true;
+        }
+
+        var deadline = _timeProvider.GetTimestamp();
+        for (var i = 0; i < MaxAwaitingItems; i++)
+        {
+            var left = timeout - _timeProvider.GetElapsedTime(deadline);
+            if (left <= TimeSpan.Zero || !await _awaitingSlots.WaitAsync(left).ConfigureAwait(false))
+            {
+                _logger.Warning("Executor {Executor} stopped with {Awaiting} items still awaiting", Name, AwaitingCount);
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public override string ToString() => $"{Name}(threads={Threads}, queue={QueueSize}/{Capacity})";
@@ -95,6 +141,12 @@ public sealed class RequestExecutor : IDisposable, IAsyncDisposable
             {
                 while (reader.TryRead(out var item))
                 {
+                    if (_awaitingSlots is not null)
+                    {
+                        await RunReleasingAsync(item, _awaitingSlots).ConfigureAwait(false);
+                        continue;
+                    }
+
                     try
                     {
                         await item.Work().ConfigureAwait(false);
@@ -110,6 +162,52 @@ public sealed class RequestExecutor : IDisposable, IAsyncDisposable
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Disposed: queued items are dropped; their requesters time out.
+        }
+    }
+
+    /// <summary>Starts the item on this worker; if it awaits, lets it finish on its own and returns (a slot held meanwhile).</summary>
+    private async Task RunReleasingAsync(WorkItem item, SemaphoreSlim slots)
+    {
+        await slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        Task work;
+        try
+        {
+            work = item.Work();
+        }
+        catch (Exception e)
+        {
+            slots.Release();
+            _logger.Error(e, "Unhandled exception in a work item of executor {Executor}", Name);
+            return;
+        }
+
+        if (work.IsCompleted)
+        {
+            slots.Release();
+            Observe(work);
+            return;
+        }
+
+        Interlocked.Increment(ref _awaiting);
+        _ = work.ContinueWith(
+            static (done, state) =>
+            {
+                var executor = (RequestExecutor)state!;
+                Interlocked.Decrement(ref executor._awaiting);
+                executor._awaitingSlots!.Release();
+                executor.Observe(done);
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void Observe(Task done)
+    {
+        if (done.Exception is { } e && (e.InnerException is not OperationCanceledException || !_stopping.IsCancellationRequested))
+        {
+            _logger.Error(e.InnerException ?? e, "Unhandled exception in a work item of executor {Executor}", Name);
         }
     }
 

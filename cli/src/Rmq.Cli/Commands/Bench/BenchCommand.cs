@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Rmq.Cli.Commands.Bench;
 
-/// <summary><c>rmq bench producer|consumer</c>: RocketMQ's benchmark/producer.sh and consumer.sh.</summary>
+/// <summary><c>rmq bench producer|consumer|modes</c>: RocketMQ's benchmark/producer.sh and consumer.sh.</summary>
 internal sealed class BenchCommand : Command
 {
     public BenchCommand(CliConsole console)
@@ -10,6 +10,7 @@ internal sealed class BenchCommand : Command
     {
         Subcommands.Add(new BenchProducerCommand(console));
         Subcommands.Add(new BenchConsumerCommand(console));
+        Subcommands.Add(new BenchModesCommand(console));
     }
 
     internal static string NameServer(string? option) =>

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Rmq.Cli.Bench;
 using Rmq.Client.Broker;
-using Rmq.Client.Messages;
 using Rmq.Client.Producer;
 
 namespace Rmq.Cli.Commands.Bench;
@@ -55,14 +53,7 @@ internal sealed class BenchProducerCommand : Command
         }
 
         var isAsync = parse.GetValue(_async);
-        var perWorker = isAsync ? 16 : 1;
-        var body = new byte[size];
-        Random.Shared.NextBytes(body);
-        for (var i = 0; i < body.Length; i++)
-        {
-            body[i] = (byte)('a' + (body[i] % 26));
-        }
-
+        var body = ProducerLoad.LetterBody(size);
         var producer = new Producer(new ProducerOptions
         {
             ProducerGroup = parse.GetValue(_group)!,
@@ -81,12 +72,7 @@ internal sealed class BenchProducerCommand : Command
             return ExitCodes.Unreachable;
         }
 
-        var histogram = new LatencyHistogram();
         var interval = new IntervalStats();
-        long claimed = 0, sent = 0, sendFailed = 0, responseFailed = 0;
-        string? firstError = null;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stop.CancelAfter(duration.Value);
         using var reporterStop = new CancellationTokenSource();
         var reporter = json
             ? Task.CompletedTask
@@ -95,90 +81,12 @@ internal sealed class BenchProducerCommand : Command
                 "Send TPS: {0} Max RT(ms): {1} Average RT(ms): {2:F3} Send Failed: {3} Response Failed: {4}",
                 s.Ok, s.RtMaxMicros / 1000, s.AverageRtMs, s.SendFailed, s.ResponseFailed), _console.Out, TimeSpan.FromSeconds(1), reporterStop.Token);
 
-        // Claims the next n messages; 0 when --count is used up.
-        int Claim()
-        {
-            if (count == 0)
-            {
-                return batch;
-            }
-
-            var end = Interlocked.Add(ref claimed, batch);
-            var start = end - batch;
-            return start >= count ? 0 : (int)Math.Min(batch, count - start);
-        }
-
-        async Task SendOneAsync(int n)
-        {
-            var begin = Stopwatch.GetTimestamp();
-            try
-            {
-                SendResult result;
-                if (n == 1)
-                {
-                    result = await producer.SendAsync(new Message(topic, body)).ConfigureAwait(false);
-                }
-                else
-                {
-                    var messages = new Message[n];
-                    for (var i = 0; i < n; i++)
-                    {
-                        messages[i] = new Message(topic, body);
-                    }
-
-                    result = await producer.SendBatchAsync(messages).ConfigureAwait(false);
-                }
-
-                var micros = (long)Stopwatch.GetElapsedTime(begin).TotalMicroseconds;
-                if (result.SendStatus == SendStatus.SEND_OK)
-                {
-                    histogram.Record(micros);
-                    interval.Success(n, (long)n * size, micros);
-                    Interlocked.Add(ref sent, n);
-                }
-                else
-                {
-                    interval.ResponseFailed(n);
-                    Interlocked.Add(ref responseFailed, n);
-                }
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref firstError, e.GetType().Name + ": " + e.Message, null);
-                interval.SendFailed(n);
-                Interlocked.Add(ref sendFailed, n);
-            }
-        }
-
-        async Task WorkerAsync()
-        {
-            await Task.Yield();
-            var inFlight = new List<Task>(perWorker);
-            while (!stop.IsCancellationRequested)
-            {
-                var n = Claim();
-                if (n == 0)
-                {
-                    break;
-                }
-
-                inFlight.Add(SendOneAsync(n));
-                if (inFlight.Count >= perWorker)
-                {
-                    var done = await Task.WhenAny(inFlight).ConfigureAwait(false);
-                    inFlight.Remove(done);
-                }
-            }
-
-            await Task.WhenAll(inFlight).ConfigureAwait(false);
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync())).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var load = await ProducerLoad.RunAsync(producer, new ProducerLoadOptions(topic, body, workers, isAsync ? 16 : 1, batch, duration.Value, count), interval, cancellationToken).ConfigureAwait(false);
         await reporterStop.CancelAsync().ConfigureAwait(false);
         await reporter.ConfigureAwait(false);
 
+        var (sent, sendFailed, responseFailed, elapsed, firstError) = (load.Sent, load.SendFailed, load.ResponseFailed, load.ElapsedSeconds, load.FirstError);
+        var histogram = load.Latency;
         var summary = new ProducerSummary(
             topic, size, workers, isAsync, batch, sent, sendFailed, responseFailed, Math.Round(elapsed, 3),
             Math.Round(sent / elapsed, 1), Math.Round(sent * (double)size / elapsed / (1024 * 1024), 3), LatencySummary.From(histogram));
