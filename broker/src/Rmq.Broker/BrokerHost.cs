@@ -251,7 +251,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
     private ProcessorTable BuildProcessorTable(ILogger log)
     {
         var e = _options.Executors;
-        var send = NewExecutor("SendMessageThread", e.SendThreads, e.SendQueueCapacity, log);
+        // A put waiting for the disk (SYNC_FLUSH) or the slave (SYNC_MASTER) releases its send thread, as RocketMQ 4.9's
+        // asyncPutMessage does: otherwise sendMessageThreadPoolNums bounds how many puts can wait at once.
+        var send = NewExecutor("SendMessageThread", e.SendThreads, e.SendQueueCapacity, log, maxAwaitingItems: e.SendQueueCapacity);
         var pull = NewExecutor("PullMessageThread", e.PullThreads, e.PullQueueCapacity, log);
         var query = NewExecutor("QueryMessageThread", e.QueryThreads, e.QueryQueueCapacity, log);
         var admin = NewExecutor("AdminBrokerThread", e.AdminThreads, e.AdminQueueCapacity, log);
@@ -329,9 +331,9 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         return table;
     }
 
-    private RequestExecutor NewExecutor(string name, int threads, int capacity, ILogger log)
+    private RequestExecutor NewExecutor(string name, int threads, int capacity, ILogger log, int maxAwaitingItems = 0)
     {
-        var executor = new RequestExecutor(name, threads, capacity, log, _time);
+        var executor = new RequestExecutor(name, threads, capacity, log, _time, maxAwaitingItems);
         _executors.Add(executor);
         return executor;
     }
