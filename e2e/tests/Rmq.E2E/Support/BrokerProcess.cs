@@ -73,6 +73,18 @@ public sealed class BrokerProcess : IAsyncDisposable
         await RunAsync();
     }
 
+    /// <summary>Starts the broker again on the same store and port after it died (e.g. after <see cref="RmqProcess.KillAsync"/>).</summary>
+    public async Task StartAgainAsync()
+    {
+        if (!Process.HasExited)
+        {
+            throw new InvalidOperationException($"rmq broker (pid {Process.Pid}) is still running");
+        }
+
+        await Process.DisposeAsync();
+        await RunAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Process is not null)
