@@ -45,6 +45,9 @@ internal sealed class InProcessBroker : IAsyncDisposable
                 MappedFileSizeConsumeQueue = 1000 * 20,
                 MaxHashSlotNum = 1000,
                 MaxIndexNum = 4000,
+
+                // the shared test machine's disk can be over the 90 % default; these tests are not about disk space
+                DiskSpaceWarningLevelRatio = 0.99,
             },
         };
         var broker = new BrokerHost(options, "127.0.0.1");

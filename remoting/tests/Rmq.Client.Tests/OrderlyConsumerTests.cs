@@ -98,6 +98,7 @@ public sealed class OrderlyConsumerTests(ITestOutputHelper output) : IAsyncLifet
         // Given consumer A alone in the group, consuming what is sent
         const string group = "GID_Orderly";
         const int perRound = 50;
+        const int rounds = 4;
         var log = new ConcurrentQueue<Consumed>();
         await using var producer = new Producer.Producer(new ProducerOptions { ProducerGroup = "PG_Orderly", NameServerAddress = _broker.NameServerAddress, InstanceName = "P" });
         await producer.StartAsync();
@@ -120,10 +121,11 @@ public sealed class OrderlyConsumerTests(ITestOutputHelper output) : IAsyncLifet
             var sendThird = SendRoundAsync(producer, 2 * perRound, perRound);
             await consumerA.DisposeAsync();
             await sendThird;
+            await SendRoundAsync(producer, 3 * perRound, perRound);
 
             // Then B ends up with every queue and every message is consumed
             Assert.True(await Eventually.TrueAsync(() => Owned(consumerB) == Queues, Deadline), "B owns every queue after A left");
-            Assert.True(await Eventually.TrueAsync(() => AllConsumed(log, 3 * perRound), Deadline), "every message consumed");
+            Assert.True(await Eventually.TrueAsync(() => AllConsumed(log, rounds * perRound), Deadline), "every message consumed");
         }
         finally
         {
@@ -135,7 +137,7 @@ public sealed class OrderlyConsumerTests(ITestOutputHelper output) : IAsyncLifet
         for (var queueId = 0; queueId < Queues; queueId++)
         {
             var inQueue = records.Where(c => c.QueueId == queueId).OrderBy(c => c.Start).ToList();
-            Assert.Equal(Enumerable.Range(0, 3 * perRound), inQueue.Select(c => c.Seq).Distinct().Order());
+            Assert.Equal(Enumerable.Range(0, rounds * perRound), inQueue.Select(c => c.Seq).Distinct().Order());
             for (var i = 1; i < inQueue.Count; i++)
             {
                 var (previous, next) = (inQueue[i - 1], inQueue[i]);

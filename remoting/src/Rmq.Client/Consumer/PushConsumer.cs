@@ -434,12 +434,13 @@ public sealed partial class PushConsumer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Where offsets of <paramref name="queue"/> are read and committed (RemoteBrokerOffsetStore): the master;
-    /// when the route has none (the master is gone), any broker of that name after a route refresh, i.e. a slave.
+    /// Where offsets of <paramref name="queue"/> are read and committed (RemoteBrokerOffsetStore with
+    /// findBrokerAddressInAdmin): the master, or while the route lists none (the master is gone) a slave; the
+    /// route is fetched again only when no address of that broker is known.
     /// </summary>
     private async Task<string> OffsetBrokerAddressAsync(MessageQueue queue, CancellationToken cancellationToken)
     {
-        var found = Instance.FindBrokerAddressInSubscribe(queue.BrokerName, BrokerData.MasterId, onlyThisBroker: true);
+        var found = Instance.FindBrokerAddressInSubscribe(queue.BrokerName, BrokerData.MasterId, onlyThisBroker: false);
         if (found is null)
         {
             await Instance.UpdateTopicRouteAsync(queue.Topic, cancellationToken).ConfigureAwait(false);
