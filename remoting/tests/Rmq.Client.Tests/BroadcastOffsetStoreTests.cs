@@ -43,4 +43,14 @@ public sealed class BroadcastOffsetStoreTests : IDisposable
         File.WriteAllText(store.FilePath, "{\"offsetTable\":{{\"bro");
         Assert.Equal(1, store.Load()[new MessageQueue("T", "b", 0)]);
     }
+
+    [Fact]
+    public void A_broadcasting_consumer_keeps_DEFAULT_in_its_client_id_so_a_restarted_process_finds_its_offsets()
+    {
+        var broadcasting = new PushConsumerOptions { ConsumerGroup = "g", ClientIp = "10.0.0.1", MessageModel = MessageModel.BROADCASTING };
+        var clustering = broadcasting with { MessageModel = MessageModel.CLUSTERING };
+        Assert.Equal("10.0.0.1@DEFAULT", broadcasting.BuildClientId());
+        Assert.Equal("10.0.0.1@" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), clustering.BuildClientId());
+        Assert.Equal("10.0.0.1@x", (broadcasting with { InstanceName = "x" }).BuildClientId());
+    }
 }

@@ -77,4 +77,11 @@ public sealed record PushConsumerOptions : ClientConfig
 
     /// <summary>Wait before consuming again messages that could not be sent back.</summary>
     public TimeSpan ConsumeRetryDelayWhenSendBackFails { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>clientIP@instanceName</c>; "DEFAULT" becomes the pid for CLUSTERING only, as Java's changeInstanceNameToPID:
+    /// a BROADCASTING consumer keeps <c>clientIP@DEFAULT</c>, so a restarted process finds its local offsets again.
+    /// </summary>
+    public override string BuildClientId() =>
+        MessageModel == MessageModel.BROADCASTING && InstanceName == "DEFAULT" ? ClientIp + "@DEFAULT" : base.BuildClientId();
 }
