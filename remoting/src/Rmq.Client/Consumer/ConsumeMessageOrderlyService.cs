@@ -54,7 +54,8 @@ internal sealed class ConsumeMessageOrderlyService(
 
     private void TryLockLaterAndReconsume(ProcessQueue pq, MessageQueue queue, TimeSpan delay) => _tasks.Run(async () =>
     {
-        if (await DelayAsync(delay).ConfigureAwait(false))
+        // a dropped queue is never locked again: its lock was released for the next owner
+        if (await DelayAsync(delay).ConfigureAwait(false) && !pq.Dropped)
         {
             var locked = await lockService.LockAsync(queue, pq, stopping).ConfigureAwait(false);
             SubmitLater(pq, queue, locked ? ReconsumeSoon : RelockLater);
