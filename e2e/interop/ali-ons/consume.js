@@ -7,6 +7,8 @@
 // Rebalance and offset persistence run every second so tests stay short. Exits by itself after <maxMs>.
 // With FAIL_TAG=<tag> and FAIL_TIMES=<n> in the environment, the handler fails (throws) for messages with that
 // tag while their reconsumeTimes < n; such deliveries are printed with "failed":true.
+// With BROADCAST=1 the consumer is a BROADCASTING one (isBroadcast: true; its clientID stays <ip>@DEFAULT).
+// Every msg line carries bornTimestamp and receivedAt (Date.now() when the handler ran), in ms.
 // Usage: node consume.js <nameSrv> <topic> <group> <subExpression> [maxMs]
 const { Consumer } = require('ali-ons');
 const readline = require('readline');
@@ -29,6 +31,7 @@ async function main() {
     rebalanceInterval: 1000,
     persistConsumerOffsetInterval: 1000,
     consumeFromWhere: 'CONSUME_FROM_LAST_OFFSET',
+    isBroadcast: process.env.BROADCAST === '1',
   });
   consumer.on('error', () => {});
   consumer.subscribe(topic, subExpression, async msg => {
@@ -37,7 +40,7 @@ async function main() {
       if (k) props[k] = v;
     }
     const fail = process.env.FAIL_TAG && msg.tags === process.env.FAIL_TAG && msg.reconsumeTimes < Number(process.env.FAIL_TIMES || 0);
-    out({ event: 'msg', topic: msg.topic, tags: msg.tags, keys: msg.keys, body: msg.body.toString(), props, msgId: msg.msgId, queueId: msg.queueId, queueOffset: msg.queueOffset, reconsumeTimes: msg.reconsumeTimes, originMessageId: msg.originMessageId || null, failed: !!fail });
+    out({ event: 'msg', topic: msg.topic, tags: msg.tags, keys: msg.keys, body: msg.body.toString(), props, msgId: msg.msgId, queueId: msg.queueId, queueOffset: msg.queueOffset, reconsumeTimes: msg.reconsumeTimes, originMessageId: msg.originMessageId || null, failed: !!fail, bornTimestamp: Number(msg.bornTimestamp), receivedAt: Date.now() });
     if (fail) throw new Error(`failing ${msg.msgId} on purpose`);
   });
   await consumer.ready();

@@ -4,6 +4,7 @@
 //   {"event":"failed","i":0,"code":17,"message":"..."}
 // then a summary line {"ok":true,"sent":n,"failed":m}. Message i carries tag tags[i % tags.length], keys
 // "k-<run>-<i> alt-<run>-<i>", body "body-<run>-<i>" and user properties idx=<i>, run=<run>.
+// With DELAY_LEVEL=<n> in the environment every message gets delayTimeLevel n (property DELAY).
 // Usage: node produce.js <nameSrv> <topic> <count> <tagA,tagB,...> <run>
 const { Producer, Message } = require('ali-ons');
 
@@ -29,6 +30,7 @@ async function main() {
     msg.keys = [`k-${run}-${i}`, `alt-${run}-${i}`];
     msg.properties.idx = String(i);
     msg.properties.run = run;
+    if (process.env.DELAY_LEVEL) msg.delayTimeLevel = Number(process.env.DELAY_LEVEL);
     try {
       const r = await producer.send(msg);
       sent++;

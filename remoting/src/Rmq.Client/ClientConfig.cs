@@ -24,6 +24,6 @@ public record ClientConfig
     public TimeSpan MqClientApiTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary><c>clientIP@instanceName</c>, instance name "DEFAULT" replaced by the pid.</summary>
-    public string BuildClientId() =>
+    public virtual string BuildClientId() =>
         ClientIp + "@" + (InstanceName == "DEFAULT" ? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) : InstanceName);
 }

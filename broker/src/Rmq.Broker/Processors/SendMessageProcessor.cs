@@ -134,6 +134,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
                 topic = TopicValidator.DlqTopic(group);
                 queueId = 0;
                 topicConfig = broker.Topics.CreateTopicInSendMessageBackMethod(topic, 1, PermName.ReadWrite, 0);
+                properties.Remove(MessageProperties.DELAY); // as handleRetryAndDLQ's setDelayTimeLevel(0): a dead letter is stored now, not delayed
             }
         }
 

@@ -15,7 +15,7 @@ public class AliOnsBrokerTests
     }
 
     /// <summary>Produces and returns the sent results (all must be SEND_OK).</summary>
-    private static async Task<List<JsonElement>> ProduceAsync(NameServerProcess ns, string topic, int count, string tags, string run)
+    private static async Task<List<JsonElement>> ProduceAsync(NameServerProcess ns, string topic, int count, string tags, string run, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new System.Diagnostics.ProcessStartInfo("node")
         {
@@ -27,6 +27,11 @@ public class AliOnsBrokerTests
         foreach (var arg in new[] { "produce.js", ns.Address, topic, count.ToString(System.Globalization.CultureInfo.InvariantCulture), tags, run })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = System.Diagnostics.Process.Start(info)!;
@@ -141,6 +146,59 @@ public class AliOnsBrokerTests
         Assert.All(deliveries, m => Assert.Equal("body-r1-0", m.GetProperty("body").GetString()));
         Assert.Equal(sent.GetProperty("msgId").GetString(), deliveries[0].GetProperty("msgId").GetString());
         Assert.All(deliveries.Skip(1), m => Assert.Equal(sent.GetProperty("msgId").GetString(), m.GetProperty("originMessageId").GetString()));
+        await consumer.StopAsync();
+    }
+
+    [Fact]
+    public async Task Two_ali_ons_broadcasting_consumers_of_one_group_each_receive_every_message()
+    {
+        // Given two BROADCASTING ali-ons processes of one group (both announce clientID <ip>@DEFAULT), each on all 4 queues
+        await using var ns = await NameServerProcess.StartAsync();
+        await using var broker = await BrokerProcess.StartAsync(ns, "broker-bcast");
+        const string topic = "AliOnsBroadcastT";
+        const string group = "GID_AliOnsBroadcast";
+        await CreateTopicAsync(broker, topic, 4);
+        var broadcast = new Dictionary<string, string> { ["BROADCAST"] = "1" };
+        await using var first = AliOnsBrokerConsumer.Start(ns.Address, topic, group, "*", broadcast);
+        await using var second = AliOnsBrokerConsumer.Start(ns.Address, topic, group, "*", broadcast);
+        await first.WaitForAsync(c => c.Queues.Count == 4, "the first consumer on all 4 queues");
+        await second.WaitForAsync(c => c.Queues.Count == 4, "the second consumer on all 4 queues");
+
+        // When 20 messages are sent
+        var sent = await ProduceAsync(ns, topic, 20, "TagA", "b1");
+
+        // Then each consumer receives all 20
+        var expected = sent.Select(s => s.GetProperty("msgId").GetString()).Order().ToList();
+        await first.WaitForAsync(c => OfRun(c, "b1").Select(Key).Distinct().Count() == 20, "all 20 at the first consumer");
+        await second.WaitForAsync(c => OfRun(c, "b1").Select(Key).Distinct().Count() == 20, "all 20 at the second consumer");
+        Assert.Equal(expected, OfRun(first, "b1").Select(m => m.GetProperty("msgId").GetString()).Distinct().Order());
+        Assert.Equal(expected, OfRun(second, "b1").Select(m => m.GetProperty("msgId").GetString()).Distinct().Order());
+        await first.StopAsync();
+        await second.StopAsync();
+    }
+
+    [Fact]
+    public async Task Ali_ons_message_with_delay_level_2_is_delivered_after_5_seconds_not_before()
+    {
+        // Given an ali-ons consumer and the default delay levels (level 2 = 5 s)
+        await using var ns = await NameServerProcess.StartAsync();
+        await using var broker = await BrokerProcess.StartAsync(ns, "broker-delay");
+        const string topic = "AliOnsDelayT";
+        await CreateTopicAsync(broker, topic, 1);
+        await using var consumer = AliOnsBrokerConsumer.Start(ns.Address, topic, "GID_AliOnsDelay", "*");
+        await consumer.WaitForAsync(c => c.Queues.Count == 1, "consumer owning the queue");
+
+        // When ali-ons sends a message with delayTimeLevel 2
+        await ProduceAsync(ns, topic, 1, "Later", "d1", new Dictionary<string, string> { ["DELAY_LEVEL"] = "2" });
+
+        // Then it arrives, once, no earlier than 5 s after it was born, on its own topic with its body and id
+        await consumer.WaitForAsync(c => OfRun(c, "d1").Any(), "the delayed message", TimeSpan.FromSeconds(30));
+        var delivered = OfRun(consumer, "d1").Single();
+        var waited = delivered.GetProperty("receivedAt").GetInt64() - delivered.GetProperty("bornTimestamp").GetInt64();
+        Console.WriteLine($"delay level 2: delivered {waited} ms after it was born");
+        Assert.True(waited >= 5000, $"delivered {waited} ms after it was born");
+        Assert.Equal(topic, delivered.GetProperty("topic").GetString());
+        Assert.Equal("body-d1-0", delivered.GetProperty("body").GetString());
         await consumer.StopAsync();
     }
 }

@@ -81,12 +81,19 @@ public sealed class BrokerProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"rmq broker exited {exit} on SIGTERM: {Process.StandardError}");
         }
-
-        await Process.DisposeAsync();
     }
 
-    /// <summary>Starts the broker again (after <see cref="StopAsync"/> or a kill) with the same config, store and port.</summary>
-    public Task StartAgainAsync() => RunAsync();
+    /// <summary>Starts the broker again on the same config, store and port after <see cref="StopAsync"/> or a kill.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (!Process.HasExited)
+        {
+            throw new InvalidOperationException($"rmq broker (pid {Process.Pid}) is still running");
+        }
+
+        await Process.DisposeAsync();
+        await RunAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

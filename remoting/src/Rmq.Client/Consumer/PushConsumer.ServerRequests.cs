@@ -1,4 +1,3 @@
-using Rmq.Client.Producer;
 using Rmq.Client.Protocol;
 using Rmq.Remoting.Processing;
 using Rmq.Remoting.Protocol;
@@ -7,7 +6,7 @@ using Rmq.Remoting.Protocol.Headers.Broker;
 
 namespace Rmq.Client.Consumer;
 
-/// <summary>Requests the broker sends this consumer, and the hidden producer of the retry fallback.</summary>
+/// <summary>Requests the broker sends this consumer.</summary>
 public sealed partial class PushConsumer
 {
     /// <summary>
@@ -45,41 +44,6 @@ public sealed partial class PushConsumer
 
         _logger.Information("Offsets of {Topic} reset for {Count} queues; rebalancing", topic, offsets.Count);
         TriggerRebalance();
-    }
-
-    private async Task<Producer.Producer> InnerProducerAsync(CancellationToken cancellationToken)
-    {
-        if (_innerProducer is { } existing)
-        {
-            return existing;
-        }
-
-        await _innerProducerLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_innerProducer is null)
-            {
-                var producer = new Producer.Producer(
-                    new ProducerOptions
-                    {
-                        ProducerGroup = Producer.Producer.ClientInnerProducerGroup,
-                        NameServerAddress = Options.NameServerAddress,
-                        ClientIp = Options.ClientIp,
-                        InstanceName = Options.InstanceName,
-                        MqClientApiTimeout = Options.MqClientApiTimeout,
-                    },
-                    _logger,
-                    TimeProvider);
-                await producer.StartAsync(cancellationToken).ConfigureAwait(false);
-                _innerProducer = producer;
-            }
-
-            return _innerProducer;
-        }
-        finally
-        {
-            _innerProducerLock.Release();
-        }
     }
 
     private sealed class NotifyProcessor(PushConsumer consumer) : IRequestProcessor

@@ -11,51 +11,77 @@ using Serilog;
 namespace Rmq.Client.Consumer;
 
 /// <summary>
-/// A clustering push consumer like DefaultMQPushConsumer with a concurrent listener: rebalance
+/// A push consumer like DefaultMQPushConsumer, with a concurrent or an orderly listener. CLUSTERING: rebalance
 /// (AllocateMessageQueueAveragely) every <see cref="PushConsumerOptions.RebalanceInterval"/> and on
-/// NOTIFY_CONSUMER_IDS_CHANGED; one long-polling pull loop per assigned queue with flow control;
-/// client-side tag re-check; offsets committed every 5 s, on queue removal and on shutdown; failed
-/// messages sent back (CONSUMER_SEND_MSG_BACK) and redelivered through <c>%RETRY%group</c>.
+/// NOTIFY_CONSUMER_IDS_CHANGED; offsets committed to the broker (the master, else a slave while the master
+/// is gone) every 5 s, on queue removal and on shutdown; failed messages sent back and redelivered through
+/// <c>%RETRY%group</c>; an orderly listener consumes only queues it holds the broker lock of. BROADCASTING:
+/// every queue, offsets in a local file (<see cref="BroadcastOffsetStore"/>), failures dropped. One
+/// long-polling pull loop per queue with flow control, following the broker's suggestWhichBrokerId, and a
+/// client-side tag re-check.
 /// </summary>
 public sealed partial class PushConsumer : IAsyncDisposable
 {
-    private readonly Func<IReadOnlyList<MessageExt>, ConsumeContext, Task<ConsumeConcurrentlyStatus>> _listener;
+    private readonly Func<IReadOnlyList<MessageExt>, ConsumeContext, Task<ConsumeConcurrentlyStatus>>? _listener;
+    private readonly MessageListenerOrderly? _orderlyListener;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, SubscriptionData> _subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<MessageQueue>> _subscribeQueues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<MessageQueue, QueueWorker> _workers = new();
     private readonly ConcurrentDictionary<MessageQueue, long> _pullFromWhichNode = new();
-    private readonly ConcurrentDictionary<Task, bool> _consumeTasks = new();
     private readonly Channel<bool> _rebalanceSignal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _rebalanceLock = new(1, 1);
-    private readonly SemaphoreSlim _consumeSlots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
-    private readonly SemaphoreSlim _innerProducerLock = new(1, 1);
+    private readonly MessageBackSender _backSender;
+    private readonly QueueLockService _lockService;
+    private IConsumeMessageService _consumeService = null!;
+    private BroadcastOffsetStore? _broadcastOffsets;
     private RequestExecutor? _notifyExecutor;
-    private Producer.Producer? _innerProducer;
     private ClientInstance? _instance;
+    private int _disposed;
 
+    /// <summary>A consumer with a concurrent listener (MessageListenerConcurrently).</summary>
     public PushConsumer(
         PushConsumerOptions options,
         Func<IReadOnlyList<MessageExt>, ConsumeContext, Task<ConsumeConcurrentlyStatus>> listener,
         ILogger? logger = null,
         TimeProvider? timeProvider = null)
+        : this(options, logger, timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        _listener = listener;
+    }
+
+    /// <summary>
+    /// A consumer with an orderly listener (MessageListenerOrderly): each queue's messages in order, one batch of
+    /// a queue at a time; in CLUSTERING only while this client holds the queue's lock on the broker.
+    /// </summary>
+    public PushConsumer(PushConsumerOptions options, MessageListenerOrderly listener, ILogger? logger = null, TimeProvider? timeProvider = null)
+        : this(options, logger, timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        _orderlyListener = listener;
+    }
+
+    private PushConsumer(PushConsumerOptions options, ILogger? logger, TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(listener);
         ArgumentException.ThrowIfNullOrEmpty(options.ConsumerGroup);
-        if (options.MessageModel != MessageModel.CLUSTERING)
-        {
-            throw new NotSupportedException("only CLUSTERING consumption is supported");
-        }
-
         Options = options;
-        _listener = listener;
         _logger = (logger ?? Serilog.Core.Logger.None).ForContext<PushConsumer>().ForContext("ConsumerGroup", options.ConsumerGroup);
         TimeProvider = timeProvider ?? TimeProvider.System;
-        _consumeSlots = new SemaphoreSlim(Math.Max(1, options.ConsumeThreadMax));
+        _backSender = new MessageBackSender(options, () => Instance, _logger, TimeProvider);
+        _lockService = new QueueLockService(options.ConsumerGroup, () => Instance, _logger, TimeProvider);
     }
+
+    private bool Clustering => Options.MessageModel == MessageModel.CLUSTERING;
+
+    /// <summary>True with an orderly listener.</summary>
+    public bool ConsumeOrderly => _orderlyListener is not null;
+
+    /// <summary>BROADCASTING: the local offsets file (known after start).</summary>
+    public string? LocalOffsetFile => _broadcastOffsets?.FilePath;
 
     public PushConsumerOptions Options { get; }
 
@@ -94,9 +120,21 @@ public sealed partial class PushConsumer : IAsyncDisposable
             return;
         }
 
-        var retryTopic = ConsumerQueues.RetryTopic(Options.ConsumerGroup);
-        _subscriptions.TryAdd(retryTopic, SubscriptionData.ForTags(retryTopic, SubscriptionData.SubAll, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
+        if (Clustering)
+        {
+            var retryTopic = ConsumerQueues.RetryTopic(Options.ConsumerGroup);
+            _subscriptions.TryAdd(retryTopic, SubscriptionData.ForTags(retryTopic, SubscriptionData.SubAll, TimeProvider.GetUtcNow().ToUnixTimeMilliseconds()));
+        }
+
         _instance = new ClientInstance(Options, _logger, TimeProvider);
+        if (!Clustering)
+        {
+            _broadcastOffsets = new BroadcastOffsetStore(Options.LocalOffsetStoreDir, _instance.ClientId, Options.ConsumerGroup);
+        }
+
+        _consumeService = _orderlyListener is not null
+            ? new ConsumeMessageOrderlyService(Options, _orderlyListener, OffsetStore, _backSender, _lockService, _logger, TimeProvider, _stopping.Token)
+            : new ConsumeMessageConcurrentlyService(Options, _listener!, OffsetStore, _backSender, _logger, TimeProvider, _stopping.Token);
         _notifyExecutor = new RequestExecutor("consumer-notify", 1, 64, _logger, TimeProvider);
         _instance.Remoting.Processors.Register(RequestCode.NotifyConsumerIdsChanged, new NotifyProcessor(this), _notifyExecutor);
         _instance.Remoting.Processors.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(this), _notifyExecutor);
@@ -110,7 +148,14 @@ public sealed partial class PushConsumer : IAsyncDisposable
         _background.Add(Periodic.RunAsync(Options.HeartbeatBrokerInterval, TimeProvider, SendHeartbeatAsync, _logger, "heartbeat", stop));
         _background.Add(Periodic.RunAsync(Options.PersistConsumerOffsetInterval, TimeProvider, PersistAllAsync, _logger, "offset persist", stop));
         _background.Add(Periodic.RunAsync(Options.RebalanceInterval, TimeProvider, RebalanceAsync, _logger, "rebalance", _rebalanceSignal.Reader, stop));
+        if (ConsumeOrderly && Clustering)
+        {
+            _background.Add(Periodic.RunAsync(Options.RebalanceLockInterval, TimeProvider, LockAllAsync, _logger, "lock queues", stop));
+        }
     }
+
+    private Task LockAllAsync(CancellationToken cancellationToken) =>
+        _lockService.LockAllAsync(_workers.ToDictionary(w => w.Key, w => w.Value.ProcessQueue), cancellationToken);
 
     /// <summary>Asks for a rebalance now (NOTIFY_CONSUMER_IDS_CHANGED does this).</summary>
     public void TriggerRebalance() => _rebalanceSignal.Writer.TryWrite(true);
@@ -209,6 +254,11 @@ public sealed partial class PushConsumer : IAsyncDisposable
             queues = _subscribeQueues[topic] = ConsumerQueues.SubscribeQueues(topic, route);
         }
 
+        if (!Clustering)
+        {
+            return await UpdateProcessQueueTableAsync(topic, queues.ToHashSet(), cancellationToken).ConfigureAwait(false);
+        }
+
         var clientIds = await FindConsumerIdListAsync(topic, cancellationToken).ConfigureAwait(false);
         if (clientIds.Count == 0)
         {
@@ -239,6 +289,13 @@ public sealed partial class PushConsumer : IAsyncDisposable
 
         foreach (var queue in allocated.Where(q => !_workers.ContainsKey(q)).Order())
         {
+            var processQueue = new ProcessQueue();
+            if (ConsumeOrderly && Clustering && !await _lockService.LockAsync(queue, processQueue, cancellationToken).ConfigureAwait(false))
+            {
+                _logger.Warning("doRebalance, {ConsumerGroup}, add a new mq failed, {Queue}, because lock failed", Options.ConsumerGroup, queue);
+                continue;
+            }
+
             OffsetStore.RemoveOffset(queue);
             var next = await ComputePullFromWhereAsync(queue, cancellationToken).ConfigureAwait(false);
             if (next < 0)
@@ -247,7 +304,7 @@ public sealed partial class PushConsumer : IAsyncDisposable
                 continue;
             }
 
-            var worker = new QueueWorker(new ProcessQueue(), CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
+            var worker = new QueueWorker(processQueue, CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
             if (_workers.TryAdd(queue, worker))
             {
                 _logger.Information("doRebalance, {ConsumerGroup}, add a new mq, {Queue}, from offset {Offset}", Options.ConsumerGroup, queue, next);
@@ -276,13 +333,51 @@ public sealed partial class PushConsumer : IAsyncDisposable
             // the pull loop ended on its own and released it
         }
 
-        if (persist)
+        if (ConsumeOrderly && Clustering)
+        {
+            await ReleaseOrderlyQueueAsync(queue, worker.ProcessQueue, persist, cancellationToken).ConfigureAwait(false);
+        }
+        else if (persist)
         {
             await PersistOffsetAsync(queue, cancellationToken).ConfigureAwait(false);
         }
 
         OffsetStore.RemoveOffset(queue);
         _logger.Information("doRebalance, {ConsumerGroup}, remove unnecessary mq, {Queue}", Options.ConsumerGroup, queue);
+    }
+
+    /// <summary>
+    /// An orderly queue leaves this client (removeUnnecessaryMessageQueue): wait for the batch in the listener
+    /// (the consume lock), commit the offset to the broker and wait for the answer, then unlock the queue on the
+    /// broker so the next owner starts where this one stopped. If the listener does not finish within the API
+    /// timeout the queue is not unlocked; the broker's lock expires by itself.
+    /// </summary>
+    private async Task ReleaseOrderlyQueueAsync(MessageQueue queue, ProcessQueue pq, bool persist, CancellationToken cancellationToken)
+    {
+        var acquired = await pq.ConsumeLock.WaitAsync(Options.MqClientApiTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (persist && OffsetStore.ReadOffset(queue) is var offset and >= 0)
+            {
+                await UpdateOffsetOnBrokerAsync(queue, offset, oneway: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (acquired)
+            {
+                await _lockService.UnlockAsync([queue], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                _logger.Warning("{Queue} is being consumed for too long; not unlocked, the broker lock will expire", queue);
+            }
+        }
+        finally
+        {
+            if (acquired)
+            {
+                pq.ConsumeLock.Release();
+            }
+        }
     }
 
     private async Task<long> ComputePullFromWhereAsync(MessageQueue queue, CancellationToken cancellationToken)
@@ -294,34 +389,6 @@ public sealed partial class PushConsumer : IAsyncDisposable
             async () => await Instance.Broker.GetMaxOffsetAsync(await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false), queue.Topic, queue.QueueId, cancellationToken).ConfigureAwait(false),
             async () => await Instance.Broker.SearchOffsetAsync(await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false), queue.Topic, queue.QueueId, timestamp, cancellationToken).ConfigureAwait(false))
             .ConfigureAwait(false);
-    }
-
-    /// <summary>QUERY_CONSUMER_OFFSET: the committed offset, -1 when the broker has none (22 or any other refusal, as 4.x), -2 when it cannot be reached.</summary>
-    private async Task<long> ReadOffsetFromBrokerAsync(MessageQueue queue, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var address = await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false);
-            var offset = await Instance.Broker.QueryConsumerOffsetAsync(address, Options.ConsumerGroup, queue.Topic, queue.QueueId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (offset is { } value)
-            {
-                OffsetStore.UpdateOffset(queue, value, increaseOnly: false);
-                return value;
-            }
-
-            return ConsumeFromWhereCalculator.NotFound;
-        }
-        catch (MQClientException e) when (e.Address is not null)
-        {
-            // 4.x reads any broker refusal (MQBrokerException) as "no offset in broker"
-            _logger.Information("Broker has no offset of {Queue}: {Remark}", queue, e.Remark);
-            return ConsumeFromWhereCalculator.NotFound;
-        }
-        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
-        {
-            _logger.Warning(e, "Query consumer offset of {Queue} failed", queue);
-            return ConsumeFromWhereCalculator.ReadFailed;
-        }
     }
 
     private async Task<string> MasterAddressAsync(MessageQueue queue, CancellationToken cancellationToken)
@@ -360,7 +427,7 @@ public sealed partial class PushConsumer : IAsyncDisposable
             try
             {
                 if (pq.MessageCount > Options.PullThresholdForQueue || pq.MessageSize > Options.PullThresholdSizeForQueue * 1024L * 1024L
-                    || pq.MaxSpan > Options.ConsumeConcurrentlyMaxSpan)
+                    || (!ConsumeOrderly && pq.MaxSpan > Options.ConsumeConcurrentlyMaxSpan))
                 {
                     if (flowControlTimes++ % 1000 == 0)
                     {
@@ -374,6 +441,13 @@ public sealed partial class PushConsumer : IAsyncDisposable
 
                 if (!_subscriptions.TryGetValue(queue.Topic, out var subscription))
                 {
+                    await Task.Delay(Options.PullTimeDelayWhenException, TimeProvider, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (ConsumeOrderly && Clustering && !pq.Locked)
+                {
+                    _logger.Debug("the message queue not locked, so pull message later, {Queue}", queue);
                     await Task.Delay(Options.PullTimeDelayWhenException, TimeProvider, token).ConfigureAwait(false);
                     continue;
                 }
@@ -400,8 +474,8 @@ public sealed partial class PushConsumer : IAsyncDisposable
 
                 if (outcome.MessagesToConsume.Count > 0)
                 {
-                    pq.PutMessages(outcome.MessagesToConsume);
-                    SubmitConsume(outcome.MessagesToConsume, queue, pq, TimeSpan.Zero);
+                    var dispatchToConsume = pq.PutMessages(outcome.MessagesToConsume);
+                    _consumeService.Submit(outcome.MessagesToConsume, pq, queue, dispatchToConsume);
                 }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -435,98 +509,12 @@ public sealed partial class PushConsumer : IAsyncDisposable
         }
 
         var header = ConsumerQueues.BuildPullHeader(
-            Options.ConsumerGroup, queue, subscription, nextOffset, OffsetStore.ReadOffset(queue), found.Slave,
+            Options.ConsumerGroup, queue, subscription, nextOffset, Clustering ? OffsetStore.ReadOffset(queue) : 0, found.Slave,
             Options.PostSubscriptionWhenPull, Options.PullBatchSize, (long)Options.BrokerSuspendMaxTime.TotalMilliseconds);
         return await Instance.Broker.PullMessageAsync(found.BrokerAddr, header, Options.ConsumerTimeoutWhenSuspend, cancellationToken).ConfigureAwait(false);
     }
 
     // ---- consume ----
-
-    private void SubmitConsume(IReadOnlyList<MessageExt> messages, MessageQueue queue, ProcessQueue pq, TimeSpan delay)
-    {
-        foreach (var batch in messages.Chunk(Math.Max(1, Options.ConsumeMessageBatchMaxSize)))
-        {
-            var task = Task.Run(() => ConsumeAsync(batch, queue, pq, delay), CancellationToken.None);
-            _consumeTasks.TryAdd(task, true);
-            task.ContinueWith(t => _consumeTasks.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-    }
-
-    private async Task ConsumeAsync(IReadOnlyList<MessageExt> batch, MessageQueue queue, ProcessQueue pq, TimeSpan delay)
-    {
-        var token = _stopping.Token;
-        try
-        {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, TimeProvider, token).ConfigureAwait(false);
-            }
-
-            await _consumeSlots.WaitAsync(token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        try
-        {
-            if (pq.Dropped)
-            {
-                return;
-            }
-
-            ResetRetryTopic(batch, Options.ConsumerGroup);
-            var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-            foreach (var message in batch)
-            {
-                message.PutProperty(MessageConst.ConsumeStartTimestamp, now);
-            }
-
-            var context = new ConsumeContext(queue);
-            var status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
-            try
-            {
-                status = await _listener(batch, context).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                _logger.Warning(e, "consumeMessage exception, Group: {ConsumerGroup} {Queue}", Options.ConsumerGroup, queue);
-            }
-
-            pq.LastConsumeTimestamp = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-            if (pq.Dropped)
-            {
-                _logger.Warning("processQueue is dropped without process consume result, {Queue}", queue);
-                return;
-            }
-
-            var backFailed = new List<MessageExt>();
-            for (var i = FirstFailedIndex(status, context.AckIndex, batch.Count); i < batch.Count; i++)
-            {
-                if (!await SendMessageBackAsync(batch[i], context.DelayLevelWhenNextConsume, token).ConfigureAwait(false))
-                {
-                    batch[i].ReconsumeTimes++;
-                    backFailed.Add(batch[i]);
-                }
-            }
-
-            var offset = pq.RemoveMessages(batch.Except(backFailed).ToList());
-            if (offset >= 0 && !pq.Dropped)
-            {
-                OffsetStore.UpdateOffset(queue, offset, increaseOnly: true);
-            }
-
-            if (backFailed.Count > 0)
-            {
-                SubmitConsume(backFailed, queue, pq, Options.ConsumeRetryDelayWhenSendBackFails);
-            }
-        }
-        finally
-        {
-            _consumeSlots.Release();
-        }
-    }
 
     /// <summary>
     /// The index of the first message of a batch to send back (processConsumeResult): after the ack index on
@@ -549,93 +537,36 @@ public sealed partial class PushConsumer : IAsyncDisposable
         }
     }
 
-    private async Task<bool> SendMessageBackAsync(MessageExt message, int delayLevel, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var address = message.BrokerName is { } brokerName
-                ? Instance.FindBrokerAddressInPublish(brokerName)
-                : null;
-            address ??= message.StoreHost.Address + ":" + message.StoreHost.Port.ToString(CultureInfo.InvariantCulture);
-            await Instance.Broker.ConsumerSendMessageBackAsync(address, message, Options.ConsumerGroup, delayLevel, Options.MaxReconsumeTimes, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
-        {
-            _logger.Warning(e, "sendMessageBack exception, group: {ConsumerGroup} msg: {MsgId}; resending to the retry topic", Options.ConsumerGroup, message.MsgId);
-        }
-
-        try
-        {
-            var producer = await InnerProducerAsync(cancellationToken).ConfigureAwait(false);
-            await producer.SendAsync(RetryMessages.BuildFallback(message, Options.ConsumerGroup, Options.MaxReconsumeTimes), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
-        {
-            _logger.Warning(e, "Resend of {MsgId} to the retry topic failed; consuming it again later", message.MsgId);
-            return false;
-        }
-    }
-
-    // ---- offsets ----
-
-    private async Task PersistAllAsync(CancellationToken cancellationToken)
-    {
-        var (toPersist, unused) = OffsetStore.PlanPersist(_workers.Keys.ToHashSet());
-        foreach (var (queue, offset) in toPersist)
-        {
-            await UpdateOffsetOnBrokerAsync(queue, offset, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var queue in unused)
-        {
-            OffsetStore.RemoveOffset(queue);
-        }
-    }
-
-    private async Task PersistOffsetAsync(MessageQueue queue, CancellationToken cancellationToken)
-    {
-        var offset = OffsetStore.ReadOffset(queue);
-        if (offset >= 0)
-        {
-            await UpdateOffsetOnBrokerAsync(queue, offset, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task UpdateOffsetOnBrokerAsync(MessageQueue queue, long offset, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var address = await MasterAddressAsync(queue, cancellationToken).ConfigureAwait(false);
-            await Instance.Broker.UpdateConsumerOffsetOnewayAsync(address, Options.ConsumerGroup, queue.Topic, queue.QueueId, offset, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is MQClientException or Rmq.Remoting.Transport.RemotingException)
-        {
-            _logger.Warning(e, "Persist offset {Offset} of {Queue} failed", offset, queue);
-        }
-    }
-
-    /// <summary>Stops pulling, waits for consumption in flight, persists every offset and unregisters from the brokers.</summary>
+    /// <summary>
+    /// Stops pulling, waits for consumption in flight, persists every offset, unlocks the queues of an orderly
+    /// consumer (after the offsets, so the next owner reads them) and unregisters from the brokers.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Periodic.WhenAllStoppedAsync(_background).ConfigureAwait(false);
         await Periodic.WhenAllStoppedAsync(_workers.Values.Select(w => w.PullLoop ?? Task.CompletedTask)).ConfigureAwait(false);
-        while (!_consumeTasks.IsEmpty)
+        if (_consumeService is not null)
         {
-            // a batch that could not be sent back resubmits itself; those see the cancellation and end at once
-            await Periodic.WhenAllStoppedAsync(_consumeTasks.Keys.ToList()).ConfigureAwait(false);
-        }
-        if (_innerProducer is not null)
-        {
-            await _innerProducer.DisposeAsync().ConfigureAwait(false);
+            await _consumeService.WhenStoppedAsync().ConfigureAwait(false);
         }
 
+        await _backSender.DisposeAsync().ConfigureAwait(false);
         if (_instance is not null)
         {
             using var timeout = new CancellationTokenSource(Options.MqClientApiTimeout);
-            await PersistAllAsync(timeout.Token).ConfigureAwait(false);
+            // an orderly consumer waits for the answers: the next owner of its queues reads these offsets after the unlock
+            await PersistAllAsync(oneway: !ConsumeOrderly, timeout.Token).ConfigureAwait(false);
+            if (ConsumeOrderly && Clustering)
+            {
+                await _lockService.UnlockAsync(_workers.Keys.ToList(), timeout.Token).ConfigureAwait(false);
+            }
+
             await _instance.UnregisterClientAsync(null, Options.ConsumerGroup, timeout.Token).ConfigureAwait(false);
             await _instance.DisposeAsync().ConfigureAwait(false);
         }
@@ -645,10 +576,9 @@ public sealed partial class PushConsumer : IAsyncDisposable
             await _notifyExecutor.DisposeAsync().ConfigureAwait(false);
         }
 
+        (_consumeService as IDisposable)?.Dispose();
         _stopping.Dispose();
         _rebalanceLock.Dispose();
-        _innerProducerLock.Dispose();
-        _consumeSlots.Dispose();
     }
 
     private sealed class QueueWorker(ProcessQueue processQueue, CancellationTokenSource cancellation)

@@ -1,0 +1,26 @@
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Xunit.Abstractions;
+
+namespace Rmq.E2E.Support;
+
+/// <summary>A Serilog logger for rmq's client library writing Information and above to the test's output.</summary>
+public sealed class TestOutputLogger(ITestOutputHelper output) : ILogEventSink
+{
+    public static ILogger Create(ITestOutputHelper output) =>
+        new LoggerConfiguration().MinimumLevel.Information().WriteTo.Sink(new TestOutputLogger(output)).CreateLogger();
+
+    public void Emit(LogEvent logEvent)
+    {
+        ArgumentNullException.ThrowIfNull(logEvent);
+        try
+        {
+            output.WriteLine($"{logEvent.Timestamp:HH:mm:ss.fff} {logEvent.Level} {logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)} {logEvent.Exception?.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // the test already ended
+        }
+    }
+}
