@@ -1,16 +1,15 @@
 using Docker.DotNet.Models;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
-using DotNet.Testcontainers.Networks;
 using Rmq.Configuration;
 
 namespace Rmq.Testcontainers;
 
 /// <summary>
 /// Builds an `rmq broker -c broker.properties` container. The broker registers <c>brokerIP1:listenPort</c> with its
-/// name servers, so on a cluster network give it a fixed address (<see cref="WithIpAddress"/>) and write that address
-/// as brokerIP1: clients on the host and Slaves on the network then reach it at the same address. Ready when it
-/// answers GET_BROKER_RUNTIME_INFO through its mapped port.
+/// name servers, so on a cluster network run it on a machine with a fixed address (<see cref="WithMachine"/>) and
+/// write that address as brokerIP1: clients on the host and Slaves on the network then reach it at the same address.
+/// Alone, its port 10911 is published on a random host port. Ready when it answers GET_BROKER_RUNTIME_INFO.
 /// </summary>
 public sealed class RmqBrokerBuilder : ContainerBuilder<RmqBrokerBuilder, RmqBrokerContainer, RmqBrokerConfiguration>
 {
@@ -39,20 +38,27 @@ public sealed class RmqBrokerBuilder : ContainerBuilder<RmqBrokerBuilder, RmqBro
             .WithResourceMapping(JavaProperties.FileEncoding.GetBytes(properties), ConfigFilePath);
     }
 
-    /// <summary>Joins <paramref name="network"/> at the fixed <paramref name="ipAddress"/> (the network needs a subnet of its own, as <see cref="RmqCluster"/> creates).</summary>
-    public RmqBrokerBuilder WithIpAddress(INetwork network, string ipAddress)
+    /// <summary>
+    /// Runs the broker in <paramref name="machine"/>'s network namespace (started before this container is created), so
+    /// its address is the machine's fixed address, which the properties should name as brokerIP1. No port is published then.
+    /// </summary>
+    public RmqBrokerBuilder WithMachine(RmqBrokerMachine machine)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentException.ThrowIfNullOrEmpty(ipAddress);
-        return Merge(DockerResourceConfiguration, new RmqBrokerConfiguration(ipAddress: ipAddress, networkName: network.Name))
-            .WithNetwork(network)
-            .WithCreateParameterModifier(parameters => FixedAddress.Apply(parameters, network.Name, ipAddress));
+        ArgumentNullException.ThrowIfNull(machine);
+        return Merge(DockerResourceConfiguration, new RmqBrokerConfiguration(machine: machine))
+            .WithCreateParameterModifier(parameters =>
+            {
+                parameters.HostConfig ??= new HostConfig();
+                parameters.HostConfig.NetworkMode = "container:" + machine.Container.Id;
+            });
     }
 
     public override RmqBrokerContainer Build()
     {
-        Validate();
-        return new RmqBrokerContainer(DockerResourceConfiguration);
+        // on a machine the broker shares its network namespace, where Docker publishes no ports
+        var builder = DockerResourceConfiguration.Machine is null ? WithPortBinding(RmqImage.BrokerPort, assignRandomHostPort: true) : this;
+        builder.Validate();
+        return new RmqBrokerContainer(builder.DockerResourceConfiguration);
     }
 
     protected override void Validate()
@@ -68,7 +74,6 @@ public sealed class RmqBrokerBuilder : ContainerBuilder<RmqBrokerBuilder, RmqBro
     protected override RmqBrokerBuilder Init() =>
         base.Init()
             .WithImage(RmqImage.Default)
-            .WithPortBinding(RmqImage.BrokerPort, assignRandomHostPort: true)
             .WithCommand("broker", "-c", ConfigFilePath)
             .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new BrokerAnswers()));
 

@@ -5,14 +5,13 @@ using Rmq.Configuration;
 
 namespace Rmq.Testcontainers;
 
-/// <summary>A broker container's configuration: its RocketMQ properties file and, on a cluster network, its fixed IP.</summary>
+/// <summary>A broker container's configuration: its RocketMQ properties file and, in a cluster, the machine whose address it uses.</summary>
 public sealed class RmqBrokerConfiguration : ContainerConfiguration
 {
-    public RmqBrokerConfiguration(string? brokerProperties = null, string? ipAddress = null, string? networkName = null)
+    public RmqBrokerConfiguration(string? brokerProperties = null, RmqBrokerMachine? machine = null)
     {
         BrokerProperties = brokerProperties;
-        IpAddress = ipAddress;
-        NetworkName = networkName;
+        Machine = machine;
     }
 
     public RmqBrokerConfiguration(IResourceConfiguration<CreateContainerParameters> resourceConfiguration)
@@ -36,18 +35,14 @@ public sealed class RmqBrokerConfiguration : ContainerConfiguration
         ArgumentNullException.ThrowIfNull(oldValue);
         ArgumentNullException.ThrowIfNull(newValue);
         BrokerProperties = BuildConfiguration.Combine(oldValue.BrokerProperties, newValue.BrokerProperties);
-        IpAddress = BuildConfiguration.Combine(oldValue.IpAddress, newValue.IpAddress);
-        NetworkName = BuildConfiguration.Combine(oldValue.NetworkName, newValue.NetworkName);
+        Machine = BuildConfiguration.Combine(oldValue.Machine, newValue.Machine);
     }
 
     /// <summary>The text of the broker's <c>-c</c> file (RocketMQ key names).</summary>
     public string? BrokerProperties { get; }
 
-    /// <summary>The container's fixed IPv4 address on <see cref="NetworkName"/>, or null for Docker's choice.</summary>
-    public string? IpAddress { get; }
-
-    /// <summary>The network <see cref="IpAddress"/> belongs to.</summary>
-    public string? NetworkName { get; }
+    /// <summary>The container whose network (and fixed address) the broker shares, or null for a network of its own.</summary>
+    public RmqBrokerMachine? Machine { get; }
 
     /// <summary>The properties as the broker reads them (empty without a file).</summary>
     public JavaProperties ReadProperties() => JavaProperties.Parse(BrokerProperties ?? "", "broker.properties");

@@ -8,24 +8,23 @@ namespace Rmq.Testcontainers;
 /// (SIGKILL: no unregistration, no flush), <see cref="DockerContainer.StopAsync"/> (SIGTERM: a graceful shutdown) and
 /// <see cref="DockerContainer.StartAsync"/> again (same store, same address), <see cref="DockerContainer.PauseAsync"/> /
 /// <see cref="DockerContainer.UnpauseAsync"/> (frozen: connections stay open, nothing answers), and
-/// <see cref="DisconnectAsync"/> / <see cref="ReconnectAsync"/> (cut off the network, then back at the same address).
+/// <see cref="DisconnectAsync"/> / <see cref="ReconnectAsync"/> (its machine cut off the network, then back at the same address).
+/// On a machine (<see cref="RmqBrokerMachine"/>) the address survives a kill or stop: clients get "connection refused".
 /// </summary>
 public sealed class RmqBrokerContainer : DockerContainer
 {
-    private readonly RmqBrokerConfiguration _configuration;
-
     public RmqBrokerContainer(RmqBrokerConfiguration configuration)
         : base(configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _configuration = configuration;
         var properties = configuration.ReadProperties();
         BrokerName = properties["brokerName"] ?? throw new ArgumentException("the broker properties lack brokerName", nameof(configuration));
         BrokerId = long.Parse(properties["brokerId"] ?? "0", CultureInfo.InvariantCulture);
         BrokerRole = properties["brokerRole"] ?? "ASYNC_MASTER";
         ClusterName = properties["brokerClusterName"] ?? "DefaultCluster";
         ListenPort = int.Parse(properties["listenPort"] ?? RmqImage.BrokerPort.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        AdvertisedIp = properties["brokerIP1"] ?? configuration.IpAddress;
+        Machine = configuration.Machine;
+        AdvertisedIp = properties["brokerIP1"] ?? Machine?.IpAddress;
     }
 
     public string ClusterName { get; }
@@ -42,7 +41,10 @@ public sealed class RmqBrokerContainer : DockerContainer
 
     public int ListenPort { get; }
 
-    /// <summary>brokerIP1 (or the fixed network address); null when the broker picks its own.</summary>
+    /// <summary>The machine whose network namespace (and address) the broker uses, or null.</summary>
+    public RmqBrokerMachine? Machine { get; }
+
+    /// <summary>brokerIP1 (or its machine's address); null when the broker picks its own.</summary>
     public string? AdvertisedIp { get; }
 
     /// <summary>
@@ -60,17 +62,14 @@ public sealed class RmqBrokerContainer : DockerContainer
     public Task KillAsync(string signal = "KILL", CancellationToken cancellationToken = default) =>
         DockerEngine.KillAsync(Id, signal, cancellationToken);
 
-    /// <summary>Cuts the container off its network: peers and the host get no answer (connections time out, nothing is closed).</summary>
-    public Task DisconnectAsync(CancellationToken cancellationToken = default) =>
-        DockerEngine.DisconnectAsync(NetworkName, Id, cancellationToken);
+    /// <summary>Cuts the broker's machine off the network: peers and the host get no answer (connections time out, nothing is closed).</summary>
+    public Task DisconnectAsync(CancellationToken cancellationToken = default) => RequireMachine().DisconnectAsync(cancellationToken);
 
-    /// <summary>Puts the container back on its network at the same address.</summary>
-    public Task ReconnectAsync(CancellationToken cancellationToken = default) =>
-        DockerEngine.ConnectAsync(NetworkName, Id, _configuration.IpAddress, cancellationToken);
+    /// <summary>Puts the broker's machine back on the network at the same address.</summary>
+    public Task ReconnectAsync(CancellationToken cancellationToken = default) => RequireMachine().ReconnectAsync(cancellationToken);
 
-    private string NetworkName => _configuration.NetworkName
-        ?? _configuration.Networks?.FirstOrDefault()?.Name
-        ?? throw new InvalidOperationException($"{BrokerName} is on no network of its own");
+    private RmqBrokerMachine RequireMachine() =>
+        Machine ?? throw new InvalidOperationException($"{BrokerName} runs on no machine of a cluster network (WithMachine)");
 
     public override string ToString() => $"{BrokerName}/{BrokerId} ({BrokerRole})";
 }

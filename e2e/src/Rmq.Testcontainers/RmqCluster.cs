@@ -10,13 +10,15 @@ namespace Rmq.Testcontainers;
 
 /// <summary>
 /// A name server and the brokers of one deployment mode on a bridge network of their own, created by
-/// <see cref="StartAsync"/> and removed, with every container, by <see cref="DisposeAsync"/>. Every container has a
-/// fixed address on that network; brokers advertise it as brokerIP1, so the routes a client gets work from the host
-/// (Linux routes to the bridge) and from inside the network (Slaves reach their Masters there).
+/// <see cref="StartAsync"/> and removed, with every container, by <see cref="DisposeAsync"/>. The name server and each
+/// broker's machine (<see cref="RmqBrokerMachine"/>) have a fixed address on that network; brokers advertise theirs as
+/// brokerIP1, so the routes a client gets work from the host (Linux routes to the bridge) and from inside the network
+/// (Slaves reach their Masters there).
 /// </summary>
 public sealed class RmqCluster : IAsyncDisposable
 {
     private readonly List<RmqBrokerContainer> _brokers = [];
+    private readonly List<RmqBrokerMachine> _machines = [];
     private ClusterSubnet? _subnet;
     private RmqNameServerContainer? _nameServer;
 
@@ -66,15 +68,16 @@ public sealed class RmqCluster : IAsyncDisposable
             .Build();
         foreach (var file in ClusterConfigSet.Generate(Configuration, NameServerAddress, _subnet.BrokerIp))
         {
-            var ip = JavaProperties.Parse(file.Content)["brokerIP1"]!;
+            var machine = RmqBrokerMachine.Create(network, JavaProperties.Parse(file.Content)["brokerIP1"]!, Configuration.Image);
+            _machines.Add(machine);
             _brokers.Add(new RmqBrokerBuilder()
                 .WithImage(Configuration.Image)
                 .WithBrokerProperties(file.Content)
-                .WithIpAddress(network, ip)
+                .WithMachine(machine)
                 .Build());
         }
 
-        await _nameServer.StartAsync(cancellationToken);
+        await Task.WhenAll(_machines.Select(m => m.StartAsync(cancellationToken)).Append(_nameServer.StartAsync(cancellationToken)));
         await Task.WhenAll(_brokers.Where(b => b.IsMaster).Select(b => b.StartAsync(cancellationToken)));
         await Task.WhenAll(_brokers.Where(b => !b.IsMaster).Select(b => b.StartAsync(cancellationToken)));
         await WaitUntilReadyAsync(cancellationToken);
@@ -140,11 +143,11 @@ public sealed class RmqCluster : IAsyncDisposable
         return NameServer.ExecAsync(["/app/rmq", .. arguments], cancellationToken);
     }
 
-    /// <summary>Removes every broker, the name server and the network, even when some removal fails (those are rethrown at the end).</summary>
+    /// <summary>Removes every broker, its machine, the name server and the network, even when some removal fails (those are rethrown at the end).</summary>
     public async ValueTask DisposeAsync()
     {
         var failures = new List<Exception>();
-        foreach (var container in _brokers.Cast<IAsyncDisposable>().Append(_nameServer).Append(_subnet?.Network))
+        foreach (var container in _brokers.Cast<IAsyncDisposable>().Concat(_machines).Append(_nameServer).Append(_subnet?.Network))
         {
             if (container is null)
             {

@@ -19,7 +19,7 @@ public class ClusterNetworkTests
             await cluster.StartAsync();
             var broker = Assert.Single(cluster.Brokers);
             networkName = cluster.Network.Name;
-            containerIds = [cluster.NameServer.Id, broker.Id];
+            containerIds = [cluster.NameServer.Id, broker.Id, broker.Machine!.Container.Id];
 
             // Then the broker runs the single set of `rmq conf new` with brokerIP1 = its fixed address on the cluster network
             await using var client = new BrokerClient();
