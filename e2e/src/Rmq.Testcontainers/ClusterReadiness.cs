@@ -10,12 +10,11 @@ namespace Rmq.Testcontainers;
 /// <summary>
 /// A cluster is ready when, over the RocketMQ protocol, (1) the name server's GET_BROKER_CLUSTER_INFO lists every
 /// broker under its name and id at the address it advertises, and (2) every Slave is connected to its Master: a probe
-/// sent to the Master's SELF_TEST_TOPIC is acknowledged (SEND_OK from a SYNC_MASTER means a Slave holds it) and every
+/// sent to the Master's own topic (named after its brokerName, as mqadmin clusterRT does) is acknowledged (SEND_OK from a SYNC_MASTER means a Slave holds it) and every
 /// Slave's commit log has reached the Master's.
 /// </summary>
 internal static class ClusterReadiness
 {
-    private const string SelfTestTopic = "SELF_TEST_TOPIC";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Polls until ready; throws <see cref="TimeoutException"/> naming what was still missing.</summary>
@@ -92,7 +91,7 @@ internal static class ClusterReadiness
         var header = new SendMessageRequestHeader
         {
             ProducerGroup = "RMQ_TESTCONTAINERS_READINESS",
-            Topic = SelfTestTopic,
+            Topic = master.BrokerName,
             QueueId = 0,
             BornTimestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         };

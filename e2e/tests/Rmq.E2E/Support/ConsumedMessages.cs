@@ -2,35 +2,49 @@ using System.Collections.Concurrent;
 using System.Text;
 using Rmq.Client.Consumer;
 using Rmq.Client.Messages;
+using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.E2E.Support;
 
-/// <summary>A push consumer's listener that records every body it was handed, with the broker name of its queue and when.</summary>
-public sealed class ConsumedMessages
+/// <summary>
+/// A push consumer's listener that records every body it consumed with the broker name of its queue. Gated, it holds
+/// every delivery until <see cref="OpenGate"/>: the consumer has its queues and offsets but has consumed nothing, and
+/// flow control stops its pulls after a few messages per queue; what it consumes beyond those it pulled after the gate opened.
+/// </summary>
+public sealed class ConsumedMessages(bool gated = false)
 {
-    private readonly TimeSpan _handlerDelay;
+    private readonly TaskCompletionSource _gate = NewGate(gated);
 
-    public ConsumedMessages(TimeSpan? handlerDelay = null) => _handlerDelay = handlerDelay ?? TimeSpan.Zero;
+    /// <summary>Body to the broker name of its queue.</summary>
+    public ConcurrentDictionary<string, string> Bodies { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Body to (broker name of the queue, time of the first delivery).</summary>
-    public ConcurrentDictionary<string, (string BrokerName, DateTime At)> Bodies { get; } = new(StringComparer.Ordinal);
-
-    public int Count => Bodies.Count;
+    /// <summary>The queues that delivered at least one message (at the gate or past it).</summary>
+    public ConcurrentDictionary<MessageQueue, bool> DeliveringQueues { get; } = new();
 
     public bool ContainsAll(IEnumerable<string> bodies) => bodies.All(Bodies.ContainsKey);
 
+    public void OpenGate() => _gate.TrySetResult();
+
     public async Task<ConsumeConcurrentlyStatus> OnMessagesAsync(IReadOnlyList<MessageExt> messages, ConsumeContext context)
     {
-        if (_handlerDelay > TimeSpan.Zero)
-        {
-            await Task.Delay(_handlerDelay * messages.Count);
-        }
-
+        DeliveringQueues.TryAdd(context.MessageQueue, true);
+        await _gate.Task;
         foreach (var message in messages)
         {
-            Bodies.TryAdd(Encoding.UTF8.GetString(message.Body), (context.MessageQueue.BrokerName, DateTime.UtcNow));
+            Bodies.TryAdd(Encoding.UTF8.GetString(message.Body), context.MessageQueue.BrokerName);
         }
 
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    private static TaskCompletionSource NewGate(bool gated)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!gated)
+        {
+            gate.SetResult();
+        }
+
+        return gate;
     }
 }
