@@ -1,9 +1,11 @@
 using System.Globalization;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
+using Rmq.Client;
 using Rmq.Client.Broker;
 using Rmq.Client.NameServer;
 using Rmq.Configuration;
+using Rmq.Remoting.Protocol;
 using Rmq.Remoting.Protocol.Bodies;
 
 namespace Rmq.Testcontainers;
@@ -119,7 +121,16 @@ public sealed class RmqCluster : IAsyncDisposable
 
     private async Task<bool> TopicEverywhereAsync(string topic, BrokerClient client, NameServerClient nameServer, CancellationToken cancellationToken)
     {
-        var route = await nameServer.GetTopicRouteAsync(topic, cancellationToken);
+        TopicRouteData route;
+        try
+        {
+            route = await nameServer.GetTopicRouteAsync(topic, cancellationToken);
+        }
+        catch (MQClientException e) when (e.Code == ResponseCode.TopicNotExist)
+        {
+            return false; // not registered yet
+        }
+
         if (Masters.Any(m => route.QueueDatas.All(q => q.BrokerName != m.BrokerName)))
         {
             return false;

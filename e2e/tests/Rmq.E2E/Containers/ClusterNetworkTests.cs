@@ -1,15 +1,16 @@
 using Rmq.Client.Broker;
 using Rmq.E2E.Support;
+using Rmq.Remoting.Transport;
 using Rmq.Testcontainers;
 
 namespace Rmq.E2E.Containers;
 
-/// <summary>What every scenario relies on: brokers advertise a container address that clients on the host reach, and a cluster leaves nothing behind.</summary>
+/// <summary>What every scenario relies on: brokers advertise a container address that clients on the host reach (again after a network cut), and a cluster leaves nothing behind.</summary>
 [Collection(ContainerScenarios.Name)]
 public class ClusterNetworkTests
 {
     [Fact]
-    public async Task Brokers_advertise_their_container_address_which_the_host_reaches_and_the_cluster_removes_everything()
+    public async Task Brokers_advertise_a_container_address_the_host_reaches_across_a_network_cut_and_the_cluster_removes_everything()
     {
         // Given a single-master cluster
         string networkName;
@@ -34,6 +35,17 @@ public class ClusterNetworkTests
             var info = await admin.GetClusterInfoAsync();
             Assert.Equal(broker.BrokerAddress, info.BrokerAddrTable["broker-a"].BrokerAddrs[0]);
             Assert.NotEmpty(await client.GetBrokerRuntimeInfoAsync(broker.BrokerAddress));
+
+            // When the broker is cut off the network, nothing reaches it; reconnected, it answers at the same address
+            await broker.DisconnectAsync();
+            await using (var impatient = new BrokerClient(timeout: TimeSpan.FromSeconds(1)))
+            {
+                await Assert.ThrowsAnyAsync<RemotingException>(() => impatient.GetBrokerRuntimeInfoAsync(broker.BrokerAddress));
+            }
+
+            await broker.ReconnectAsync();
+            Assert.True(await Eventually.TrueAsync(async () => (await client.GetBrokerRuntimeInfoAsync(broker.BrokerAddress)).Count > 0, TimeSpan.FromSeconds(10)),
+                "the broker did not answer at its address after reconnecting");
         }
 
         // When the cluster is disposed, its containers and network are gone
