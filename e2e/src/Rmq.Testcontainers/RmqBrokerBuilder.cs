@@ -63,12 +63,13 @@ public sealed class RmqBrokerBuilder : ContainerBuilder<RmqBrokerBuilder, RmqBro
 
     protected override void Validate()
     {
-        base.Validate();
         var properties = DockerResourceConfiguration.ReadProperties();
         if (string.IsNullOrEmpty(DockerResourceConfiguration.BrokerProperties) || properties["brokerName"] is null)
         {
             throw new ArgumentException("a broker needs its properties (at least brokerName): call WithBrokerProperties", nameof(DockerResourceConfiguration));
         }
+
+        base.Validate();
     }
 
     protected override RmqBrokerBuilder Init() =>
