@@ -54,9 +54,11 @@ public sealed class SendLoop : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds or the loop has ended; false if it never held.</summary>
-    public Task<bool> WaitForAsync(Func<SendLoop, bool> condition, TimeSpan timeout) =>
-        Eventually.TrueAsync(() => Task.FromResult(condition(this) || _loop.IsCompleted), timeout)
-            .ContinueWith(_ => condition(this), TaskScheduler.Default);
+    public async Task<bool> WaitForAsync(Func<SendLoop, bool> condition, TimeSpan timeout)
+    {
+        await Eventually.TrueAsync(() => Task.FromResult(condition(this) || _loop.IsCompleted), timeout);
+        return condition(this);
+    }
 
     /// <summary>Ends the loop (after the send in flight) and waits for it.</summary>
     public async Task StopAsync()
