@@ -13,9 +13,12 @@ dotnet publish "$root/cli/src/Rmq.Cli/Rmq.Cli.csproj" -c Release -r linux-x64 --
   -p:PublishSingleFile=false -p:DebugType=none -o "$ctx/app" --nologo -v quiet
 rm -f "$ctx/app/libcoreclrtraceptprovider.so" "$ctx/app"/*.pdb
 
-mkdir -p "$ctx/rootfs/tmp" "$ctx/rootfs/logs" "$ctx/rootfs/home/rmq" "$ctx/rootfs/data"
+mkdir -p "$ctx/rootfs/tmp" "$ctx/rootfs/logs" "$ctx/rootfs/home/rmq" "$ctx/rootfs/data" "$ctx/rootfs/bin"
 chmod 1777 "$ctx/rootfs/tmp" "$ctx/rootfs/logs" "$ctx/rootfs/home/rmq" "$ctx/rootfs/data"
-for lib in $(for f in "$ctx"/app/*.so "$ctx/app/rmq"; do ldd "$f" 2>/dev/null || true; done \
+# /bin/sleep (coreutils, glibc only): `sleep infinity` holds a broker's network namespace in the Testcontainers
+# module, so a killed broker's address keeps answering (connection refused) like a host whose process died.
+cp -L "$(command -v sleep)" "$ctx/rootfs/bin/sleep"
+for lib in $(for f in "$ctx"/app/*.so "$ctx/app/rmq" "$ctx/rootfs/bin/sleep"; do ldd "$f" 2>/dev/null || true; done \
              | awk '$3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u); do
   cp -L --parents "$lib" "$ctx/rootfs/"
 done
