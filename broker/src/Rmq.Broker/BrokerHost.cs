@@ -330,6 +330,13 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.GetConsumerRunningInfo, forward, admin);
         table.Register(RequestCode.ConsumeMessageDirectly, forward, admin);
         table.Register(RequestCode.InvokeBrokerToResetOffset, new ResetOffsetProcessor(_context), admin);
+        table.Register(RequestCode.QueryConsumeTimeSpan, new QueryConsumeTimeSpanProcessor(_context), admin);
+        table.Register(RequestCode.CloneGroupOffset, new CloneGroupOffsetProcessor(_context), admin);
+        table.Register(RequestCode.ViewBrokerStatsData, new ViewBrokerStatsDataProcessor(_context), admin);
+        table.Register(RequestCode.CleanUnusedTopic, new CleanUnusedTopicProcessor(_context), admin);
+        table.Register(RequestCode.GetBrokerConsumeStats, new BrokerConsumeStatsProcessor(_context), admin);
+        table.Register(RequestCode.QueryConsumeQueue, new QueryConsumeQueueProcessor(_context), admin);
+        table.Register(RequestCode.GetAllProducerInfo, new GetAllProducerInfoProcessor(_context), admin);
         var maintenance = new StoreMaintenanceProcessor(_context);
         table.Register(RequestCode.CleanExpiredConsumeQueue, maintenance, admin);
         table.Register(RequestCode.DeleteExpiredCommitLog, maintenance, admin);
