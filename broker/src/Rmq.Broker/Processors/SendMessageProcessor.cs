@@ -197,7 +197,11 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
         return ToResponse(result, queueId);
     }
 
-    /// <summary>Counts a stored send under the topic the producer named, as Java's BrokerStatsManager does.</summary>
+    /// <summary>
+    /// Counts a stored send (TOPIC_PUT_NUMS/SIZE, BROKER_PUT_NUMS, the store totals) under the topic the producer
+    /// named. Java counts the topic the message was finally stored under, so its delayed and half messages land in
+    /// SCHEDULE_TOPIC_XXXX / RMQ_SYS_TRANS_HALF_TOPIC and never in their topic's figures; rmq keeps them with their topic.
+    /// </summary>
     private void RecordStats(PutMessageResult result, string topic, TimeSpan elapsed)
     {
         if (result.Status is PutMessageStatus.PUT_OK or PutMessageStatus.FLUSH_DISK_TIMEOUT or PutMessageStatus.FLUSH_SLAVE_TIMEOUT or PutMessageStatus.SLAVE_NOT_AVAILABLE)
