@@ -65,6 +65,7 @@ public sealed class BrokerStatsTests
         Assert.Equal("0", table["dispatchBehindBytes"]);
         Assert.EndsWith(" B", table["remainHowManyDataToFlush"], StringComparison.Ordinal);
         Assert.StartsWith("[<=0ms]:", table["putMessageDistributeTime"], StringComparison.Ordinal);
+        Assert.Equal("0.00", table["putLatency99"]);
     }
 
     [Fact]

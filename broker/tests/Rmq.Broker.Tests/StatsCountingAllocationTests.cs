@@ -47,6 +47,22 @@ public sealed class StatsCountingAllocationTests
     }
 
     [Fact]
+    public void Put_latency_percentiles_interpolate_inside_RocketMQs_buckets_over_the_last_minute()
+    {
+        var percentiles = new PutLatencyPercentiles();
+        for (var i = 0; i < 1000; i++)
+        {
+            percentiles.Record(i < 990 ? 0 : 30);
+        }
+
+        Assert.Equal(0, percentiles.Percentile(0.99));
+        percentiles.Roll();
+
+        Assert.InRange(percentiles.Percentile(0.5), 0, 1);
+        Assert.InRange(percentiles.Percentile(0.999), 28, 30);
+    }
+
+    [Fact]
     public void Rates_use_the_10_60_and_600_second_windows_and_the_oldest_sample_while_younger()
     {
         var rate = new RateSampler();

@@ -75,7 +75,7 @@ public sealed class StatsSamplingService : IAsyncDisposable
 
         if (millis >= _nextLatencyRoll)
         {
-            _store.PutLatency.Roll();
+            _store.RollPutLatency();
             _nextLatencyRoll = millis + 60_000;
         }
 

@@ -24,6 +24,8 @@ public sealed class StoreStatsService
 
     public PutLatencyDistribution PutLatency { get; } = new();
 
+    public PutLatencyPercentiles PutLatencyPercentiles { get; } = new();
+
     /// <summary>Messages stored so far (Java getPutMessageTimesTotal).</summary>
     public long PutMessageTimesTotal => Interlocked.Read(ref _putMessages);
 
@@ -43,6 +45,7 @@ public sealed class StoreStatsService
         Interlocked.Add(ref _putMessages, messages);
         Interlocked.Add(ref _putBytes, bytes);
         PutLatency.Record(elapsedMillis);
+        PutLatencyPercentiles.Record(elapsedMillis);
         RaiseMax(ref _putEntireTimeMax, elapsedMillis);
     }
 
@@ -71,6 +74,13 @@ public sealed class StoreStatsService
         _transferred.Sample(nowMillis, GetMessageTransferredMsgCount);
     }
 
+    /// <summary>Starts a new minute of put latency counts (the runtime info shows the last full minute).</summary>
+    public void RollPutLatency()
+    {
+        PutLatency.Roll();
+        PutLatencyPercentiles.Roll();
+    }
+
     /// <summary>Adds this service's keys to a GET_BROKER_RUNTIME_INFO table.</summary>
     public void AddRuntimeInfo(IDictionary<string, string> table)
     {
@@ -90,6 +100,8 @@ public sealed class StoreStatsService
         table["getMissTps"] = _getMissRate.Describe();
         table["getTotalTps"] = string.Join(' ', new[] { 10, 60, 600 }.Select(s => JavaDouble.ToString(_getFoundRate.Tps(s) + _getMissRate.Tps(s))));
         table["getTransferedTps"] = _transferred.Describe();
+        table["putLatency99"] = PutLatencyPercentiles.Percentile(0.99).ToString("0.00", CultureInfo.InvariantCulture);
+        table["putLatency999"] = PutLatencyPercentiles.Percentile(0.999).ToString("0.00", CultureInfo.InvariantCulture);
     }
 
     private static void RaiseMax(ref long max, long value)
