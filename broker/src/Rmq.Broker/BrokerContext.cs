@@ -23,6 +23,14 @@ internal sealed class BrokerContext
     public required Schedule.DelayLevels DelayLevels { get; init; }
     public required ILogger Logger { get; init; }
 
+    /// <summary>Per-topic and per-group put/get counters (VIEW_BROKER_STATS_DATA).</summary>
+    public required Stats.BrokerStatsManager BrokerStats { get; init; }
+
+    /// <summary>Broker-wide put/get totals and rates (GET_BROKER_RUNTIME_INFO).</summary>
+    public required Stats.StoreStatsService StoreStats { get; init; }
+
+    public required Stats.DailyMessageTotals DailyTotals { get; init; }
+
     /// <summary>Re-registers with the name servers now (set once registration exists).</summary>
     public Action RegisterBrokerAll { get; set; } = () => { };
 

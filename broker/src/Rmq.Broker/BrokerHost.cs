@@ -65,6 +65,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
             ReplicationWaiter = _replication.ReplicationWaiter,
         });
         var consumers = new ConsumerManager(_time, log);
+        var storeStats = new Stats.StoreStatsService();
         _context = new BrokerContext
         {
             Options = options,
@@ -79,7 +80,11 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
             Time = _time,
             DelayLevels = new Schedule.DelayLevels(options.Store.MessageDelayLevel),
             Logger = log,
+            BrokerStats = new Stats.BrokerStatsManager(options.Identity.ClusterName, _time),
+            StoreStats = storeStats,
+            DailyTotals = new Stats.DailyMessageTotals(storeStats),
         };
+        StatsSampling = new Stats.StatsSamplingService(storeStats, _context.BrokerStats, _context.DailyTotals, _time, log);
         _schedule = new Schedule.ScheduleMessageService(_context);
         TransactionCheck = new Transaction.TransactionCheckService(_context,
             TimeSpan.FromMilliseconds(options.Messaging.TransactionCheckInterval),
@@ -141,6 +146,13 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
 
     internal Transaction.TransactionCheckService TransactionCheck { get; }
 
+    /// <summary>Samples the broker's statistics (tests force a round with <see cref="Stats.StatsSamplingService.Tick"/>).</summary>
+    public Stats.StatsSamplingService StatsSampling { get; }
+
+    public Stats.BrokerStatsManager BrokerStats => _context.BrokerStats;
+
+    public Stats.StoreStatsService StoreStats => _context.StoreStats;
+
     /// <summary>The bound address once started.</summary>
     public IPEndPoint? LocalEndPoint => _server.LocalEndPoint;
 
@@ -159,6 +171,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         _started = true;
         _schedule.Start();
         TransactionCheck.Start();
+        StatsSampling.Start();
         var endPoint = await _server.StartAsync(cancellationToken).ConfigureAwait(false);
         if (_options.Network.ListenPort == 0)
         {
@@ -197,6 +210,7 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         await _housekeeping.DisposeAsync().ConfigureAwait(false);
         await _schedule.DisposeAsync().ConfigureAwait(false);
         await TransactionCheck.DisposeAsync().ConfigureAwait(false);
+        await StatsSampling.DisposeAsync().ConfigureAwait(false);
         if (_started)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -318,12 +332,19 @@ public sealed class BrokerHost : IAsyncDisposable, IChannelEventListener
         table.Register(RequestCode.GetConsumerRunningInfo, forward, admin);
         table.Register(RequestCode.ConsumeMessageDirectly, forward, admin);
         table.Register(RequestCode.InvokeBrokerToResetOffset, new ResetOffsetProcessor(_context), admin);
+        table.Register(RequestCode.QueryConsumeTimeSpan, new QueryConsumeTimeSpanProcessor(_context), admin);
+        table.Register(RequestCode.CloneGroupOffset, new CloneGroupOffsetProcessor(_context), admin);
+        table.Register(RequestCode.ViewBrokerStatsData, new ViewBrokerStatsDataProcessor(_context), admin);
+        table.Register(RequestCode.CleanUnusedTopic, new CleanUnusedTopicProcessor(_context), admin);
+        table.Register(RequestCode.GetBrokerConsumeStats, new BrokerConsumeStatsProcessor(_context), admin);
+        table.Register(RequestCode.QueryConsumeQueue, new QueryConsumeQueueProcessor(_context), admin);
+        table.Register(RequestCode.GetAllProducerInfo, new GetAllProducerInfoProcessor(_context), admin);
         var maintenance = new StoreMaintenanceProcessor(_context);
         table.Register(RequestCode.CleanExpiredConsumeQueue, maintenance, admin);
         table.Register(RequestCode.DeleteExpiredCommitLog, maintenance, admin);
 
         var executors = new Dictionary<string, RequestExecutor>(StringComparer.Ordinal) { ["send"] = send, ["pull"] = pull, ["query"] = query };
-        table.Register(RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(_context, executors, _time.GetUtcNow()), admin);
+        table.Register(RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(_context, executors, endTransaction, () => _schedule.Offsets, _time.GetUtcNow()), admin);
 
         var config = new BrokerConfigProcessor(_context, ConfigTable);
         table.Register(RequestCode.GetBrokerConfig, config, admin);

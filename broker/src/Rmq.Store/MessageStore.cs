@@ -121,6 +121,27 @@ public sealed class MessageStore : IAsyncDisposable
     public long GetCommitLogOffsetInQueue(string topic, int queueId, long queueOffset)
         => _queues.Find(topic, queueId) is { } cq && cq.TryGetUnit(queueOffset, out var phy, out _, out _) ? phy : -1;
 
+    /// <summary>Topics that have consume queues in the store (admin cleanUnusedTopic compares them with the topic table).</summary>
+    public IReadOnlyList<string> ConsumeQueueTopics => _queues.Topics.ToList();
+
+    /// <summary>Whether a consume queue exists, with its index range (admin queryCq); false when it does not.</summary>
+    public bool TryGetConsumeQueueRange(string topic, int queueId, out long minIndex, out long maxIndex)
+    {
+        var cq = _queues.Find(topic, queueId);
+        minIndex = cq?.MinOffsetInQueue ?? 0;
+        maxIndex = cq?.MaxOffsetInQueue ?? 0;
+        return cq is not null;
+    }
+
+    /// <summary>The 20-byte consume-queue unit at <paramref name="index"/> (admin queryCq); false when absent.</summary>
+    public bool TryGetConsumeQueueUnit(string topic, int queueId, long index, out long phyOffset, out int size, out long tagsCode)
+    {
+        phyOffset = 0;
+        size = 0;
+        tagsCode = 0;
+        return _queues.Find(topic, queueId) is { } cq && cq.TryGetUnit(index, out phyOffset, out size, out tagsCode);
+    }
+
     /// <summary>The raw record at a commit-log offset; null when absent or when no record starts there.</summary>
     public byte[]? GetMessageRecord(long commitLogOffset)
     {

@@ -90,6 +90,33 @@ public sealed class AdminTests
     }
 
     [Fact]
+    public async Task Broker_permission_update_takes_effect_on_the_next_request_and_is_reregistered_both_ways()
+    {
+        using var dir = new TestDir();
+        var file = Path.Combine(dir.Path, "broker.conf");
+        await File.WriteAllTextAsync(file, "brokerName=broker-t\n");
+        await using var cluster = await BrokerCluster.StartAsync(o => o with { ConfigFilePath = file });
+        await cluster.CreateTopicAsync("PermNowT", 1);
+
+        var writeOnly = await cluster.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.UpdateBrokerConfig, body: "brokerPermission=2\n"u8.ToArray()));
+        var pullRefused = await cluster.InvokeAsync(BrokerCluster.PullRequest("G", "PermNowT", 0, 0));
+
+        Assert.Equal(ResponseCode.Success, writeOnly.Code);
+        Assert.Equal(ResponseCode.NoPermission, pullRefused.Code);
+        Assert.NotNull(await cluster.WaitForRouteAsync("PermNowT", r => r.QueueDatas.Single().Perm == PermName.Write));
+        Assert.Contains("brokerPermission=2", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+
+        var readWrite = await cluster.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.UpdateBrokerConfig, body: "brokerPermission=6\n"u8.ToArray()));
+        var pullAllowed = await cluster.InvokeAsync(BrokerCluster.PullRequest("G", "PermNowT", 0, 0));
+
+        Assert.Equal(ResponseCode.Success, readWrite.Code);
+        Assert.NotEqual(ResponseCode.NoPermission, pullAllowed.Code);
+        Assert.NotNull(await cluster.WaitForRouteAsync("PermNowT", r => r.QueueDatas.Single().Perm == PermName.ReadWrite));
+        var config = await cluster.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.GetBrokerConfig));
+        Assert.Contains("brokerPermission=6\n", Encoding.UTF8.GetString(config.Body.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Messages_are_found_by_offset_id_and_by_key()
     {
         await using var cluster = await BrokerCluster.StartAsync();

@@ -95,6 +95,69 @@ public sealed class TransactionTests
         Assert.True(checks.IsEmpty);
     }
 
+    [Fact]
+    public async Task A_half_whose_producer_always_answers_unknown_ends_in_TRANS_CHECK_MAX_TIME_TOPIC_and_is_never_delivered()
+    {
+        await using var cluster = await BrokerCluster.StartAsync(o => o with { Messaging = o.Messaging with { TransactionTimeOut = 0, TransactionCheckInterval = 200, TransactionCheckMax = 2 } });
+        await cluster.CreateTopicAsync("TxT", 1);
+        await using var producer = await TransactionProducerStub.StartAsync(cluster.BrokerAddress, "TxPG", (_, _) => MessageSysFlag.TRANSACTION_NOT_TYPE);
+
+        await SendHalfAsync(cluster, "never");
+
+        var store = cluster.Broker.Store;
+        Assert.True(await Eventually.TrueAsync(() => store.GetMaxOffsetInQueue("TRANS_CHECK_MAX_TIME_TOPIC", 0) == 1, TimeSpan.FromSeconds(20)));
+        await cluster.Broker.TransactionCheck.CheckAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => producer.Checks.Count >= 2));
+        Assert.Equal([1, 2], producer.Checks.Select(c => c.CheckTimes).ToArray());
+        Assert.Equal(0, store.GetMaxOffsetInQueue("TxT", 0));
+        Assert.Equal(1, store.GetMaxOffsetInQueue("TRANS_CHECK_MAX_TIME_TOPIC", 0));
+        var config = cluster.Broker.Topics.Select("TRANS_CHECK_MAX_TIME_TOPIC")!;
+        Assert.Equal((1, 1, PermName.ReadWrite), (config.ReadQueueNums, config.WriteQueueNums, config.Perm));
+        var pull = await cluster.InvokeAsync(BrokerCluster.PullRequest("TcmtG", "TRANS_CHECK_MAX_TIME_TOPIC", 0, 0));
+        var discarded = RecordDecoder.DecodeAll(pull.Body.Span).Single();
+        Assert.Equal("never", discarded.BodyText);
+        Assert.Equal("TxT", discarded.Properties["REAL_TOPIC"]);
+        Assert.Equal("2", discarded.Properties["TRANSACTION_CHECK_TIMES"]);
+        var send = await cluster.InvokeAsync(BrokerCluster.SendRequest(RequestCode.SendMessageV2, "TRANS_CHECK_MAX_TIME_TOPIC", "x"u8.ToArray(), null, 0));
+        Assert.Equal(ResponseCode.SystemError, send.Code);
+    }
+
+    [Fact]
+    public async Task Unknown_answers_are_checked_again_until_the_producer_commits_or_rolls_back_and_nothing_half_done_is_delivered()
+    {
+        // rounds driven one at a time: each waits for the producer's answers (a round racing an in-flight
+        // END_TRANSACTION may check a half again, RocketMQ's at-least-once window)
+        await using var cluster = await BrokerCluster.StartAsync(o => o with { Messaging = o.Messaging with { TransactionTimeOut = 0, TransactionCheckInterval = 600_000 } });
+        await cluster.CreateTopicAsync("TxT", 1);
+        await using var producer = await TransactionProducerStub.StartAsync(cluster.BrokerAddress, "TxPG", (body, checkTimes) =>
+            checkTimes < 2 ? MessageSysFlag.TRANSACTION_NOT_TYPE
+            : body == "commit-later" ? MessageSysFlag.TRANSACTION_COMMIT_TYPE : MessageSysFlag.TRANSACTION_ROLLBACK_TYPE);
+        await SendHalfAsync(cluster, "commit-later");
+        await SendHalfAsync(cluster, "rollback-later");
+        var store = cluster.Broker.Store;
+        Assert.True(await Eventually.TrueAsync(() => store.GetMaxOffsetInQueue("RMQ_SYS_TRANS_HALF_TOPIC", 0) == 2));
+
+        await cluster.Broker.TransactionCheck.CheckAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => producer.Checks.Count == 2));
+        Assert.Equal(0, store.GetMaxOffsetInQueue("TxT", 0));
+        await cluster.Broker.TransactionCheck.CheckAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => producer.Checks.Count == 4));
+
+        Assert.True(await Eventually.TrueAsync(() => store.GetMaxOffsetInQueue("RMQ_SYS_TRANS_OP_HALF_TOPIC", 0) == 2));
+        Assert.True(await Eventually.TrueAsync(() => store.GetMaxOffsetInQueue("TxT", 0) == 1));
+        var pull = await cluster.InvokeAsync(BrokerCluster.PullRequest("G", "TxT", 0, 0));
+        var delivered = RecordDecoder.DecodeAll(pull.Body.Span).Single();
+        Assert.Equal("commit-later", delivered.BodyText);
+        Assert.Equal([1, 2], producer.Checks.Where(c => c.Body == "commit-later").Select(c => c.CheckTimes).ToArray());
+        Assert.Equal([1, 2], producer.Checks.Where(c => c.Body == "rollback-later").Select(c => c.CheckTimes).ToArray());
+
+        await cluster.Broker.TransactionCheck.CheckAsync(CancellationToken.None);
+        await cluster.Broker.TransactionCheck.CheckAsync(CancellationToken.None);
+        Assert.Equal(4, producer.Checks.Count);
+        Assert.Equal(1, store.GetMaxOffsetInQueue("TxT", 0));
+        Assert.Equal(0, store.GetMaxOffsetInQueue("TRANS_CHECK_MAX_TIME_TOPIC", 0));
+    }
+
     private sealed class Capture(System.Collections.Concurrent.ConcurrentQueue<RemotingCommand> target) : IRequestProcessor
     {
         public ValueTask<RemotingCommand?> ProcessAsync(RequestContext context, RemotingCommand request, CancellationToken cancellationToken)

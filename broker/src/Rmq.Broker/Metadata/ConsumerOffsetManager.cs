@@ -79,6 +79,15 @@ public sealed class ConsumerOffsetManager
             .Select(p => p[0])
             .ToArray();
 
+    /// <summary>Copies <paramref name="srcGroup"/>'s offsets of a topic to <paramref name="destGroup"/> (CLONE_GROUP_OFFSET); nothing when the source has none.</summary>
+    public void CloneOffset(string srcGroup, string destGroup, string topic)
+    {
+        if (_table.TryGetValue(ConsumerOffsetTable.Key(topic, srcGroup), out var offsets))
+        {
+            _table[ConsumerOffsetTable.Key(topic, destGroup)] = new ConcurrentDictionary<int, long>(offsets);
+        }
+    }
+
     public void RemoveTopic(string topic)
     {
         foreach (var key in _table.Keys.Where(k => k.StartsWith(topic + ConsumerOffsetTable.KeySeparator, StringComparison.Ordinal)))

@@ -92,6 +92,9 @@ public sealed class SubscriptionGroupManager
         return true;
     }
 
+    /// <summary>Every subscription group's name, sorted.</summary>
+    public IReadOnlyList<string> GroupNames => _table.Keys.Order(StringComparer.Ordinal).ToList();
+
     public SubscriptionGroupConfig? Select(string group) => _table.TryGetValue(group, out var config) ? config : null;
 
     /// <summary>The group's config; auto-created with defaults when <c>autoCreateSubscriptionGroup</c> (or a system group).</summary>

@@ -223,6 +223,10 @@ public sealed class TopicConfigManager
         return created;
     }
 
+    /// <summary>TRANS_CHECK_MAX_TIME_TOPIC, created on first use with Java's queue count and perm (createTopicOfTranCheckMaxTime).</summary>
+    public TopicConfig CreateTopicOfTranCheckMaxTime(int queueNums, int perm)
+        => CreateTopicInSendMessageBackMethod(TopicValidator.TransCheckMaxTimeTopic, queueNums, perm, 0);
+
     /// <summary>Bumps the version without a table change (brokerPermission changed).</summary>
     public void BumpDataVersion()
     {

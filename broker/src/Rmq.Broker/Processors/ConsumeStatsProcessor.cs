@@ -1,4 +1,4 @@
-using Rmq.Broker.Protocol;
+using Rmq.Broker.Stats;
 using Rmq.Remoting.Processing;
 using Rmq.Remoting.Protocol;
 using Rmq.Remoting.Protocol.Bodies;
@@ -8,30 +8,23 @@ namespace Rmq.Broker.Processors;
 
 /// <summary>
 /// GET_CONSUME_STATS (208): per queue the broker's max offset, the group's committed offset and the store time
-/// of the last consumed message, for one topic or every topic the group has offsets for.
+/// of the last consumed message, for one topic or every topic the group has offsets for, with the group's pull TPS.
 /// </summary>
 internal sealed class ConsumeStatsProcessor(BrokerContext broker) : IRequestProcessor
 {
+    private readonly ConsumeStatsBuilder _builder = new(broker);
+
     public ValueTask<RemotingCommand?> ProcessAsync(RequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<GetConsumeStatsRequestHeader>();
         var topics = string.IsNullOrEmpty(header.Topic) ? broker.Offsets.WhichTopicByConsumer(header.ConsumerGroup) : [header.Topic];
         var stats = new ConsumeStats();
-        var store = broker.Store;
         foreach (var topic in topics)
         {
-            var config = broker.Topics.Select(topic);
-            if (config is null)
+            if (broker.Topics.Select(topic) is { } config)
             {
-                continue;
-            }
-
-            for (var queueId = 0; queueId < config.WriteQueueNums; queueId++)
-            {
-                var brokerOffset = Math.Max(0, store.GetMaxOffsetInQueue(topic, queueId));
-                var consumerOffset = Math.Max(0, broker.Offsets.QueryOffset(header.ConsumerGroup, topic, queueId));
-                var last = consumerOffset > 0 ? Math.Max(0, store.GetMessageStoreTimeStamp(topic, queueId, consumerOffset - 1)) : 0;
-                stats.OffsetTable[new MessageQueue(topic, broker.Options.Identity.BrokerName, queueId)] = new OffsetWrapper(brokerOffset, consumerOffset, last);
+                _builder.AddQueues(stats, header.ConsumerGroup, topic, config.WriteQueueNums);
+                stats.ConsumeTps += broker.BrokerStats.GroupGetTps(header.ConsumerGroup, topic);
             }
         }
 

@@ -93,6 +93,14 @@ internal sealed class ConsumerSendMsgBackProcessor(BrokerContext broker) : IRequ
             ReconsumeTimes = message.ReconsumeTimes + 1,
             WaitStoreMsgOk = false,
         }, cancellationToken).ConfigureAwait(false);
-        return put.IsOk ? BrokerResponses.Success() : BrokerResponses.Error(ResponseCode.SystemError, put.Status.ToString());
+        if (!put.IsOk)
+        {
+            broker.StoreStats.OnPutFailed();
+            return BrokerResponses.Error(ResponseCode.SystemError, put.Status.ToString());
+        }
+
+        broker.StoreStats.OnPut(put.MessageCount, put.WroteBytes, 0);
+        broker.BrokerStats.OnSendBack(header.Group, message.Topic);
+        return BrokerResponses.Success();
     }
 }

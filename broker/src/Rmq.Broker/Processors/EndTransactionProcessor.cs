@@ -79,8 +79,11 @@ internal sealed class EndTransactionProcessor(BrokerContext broker) : IRequestPr
             }, cancellationToken).ConfigureAwait(false);
             if (!put.IsOk)
             {
+                broker.StoreStats.OnPutFailed();
                 return BrokerResponses.Error(ResponseCode.SystemError, put.Status.ToString());
             }
+
+            broker.StoreStats.OnPut(put.MessageCount, put.WroteBytes, 0);
         }
 
         await PutOpMessageAsync(half, cancellationToken).ConfigureAwait(false);

@@ -134,7 +134,10 @@ internal sealed class PullMessageProcessor : IRequestProcessor
         }
 
         var filter = subscription.IsSubscribeAll ? TagsCodeFilter.All : TagsCodeFilter.FromCodes(subscription.CodeSet.Select(c => (long)c));
+        var getStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = _broker.Store.GetMessage(header.ConsumerGroup, header.Topic, header.QueueId, header.QueueOffset, header.MaxMsgNums, filter);
+        var found = result.Status == GetMessageStatus.FOUND ? result.MessageCount : 0;
+        _broker.StoreStats.OnGet(found, (long)System.Diagnostics.Stopwatch.GetElapsedTime(getStarted).TotalMilliseconds);
 
         var slaveReadEnable = _broker.Options.Messaging.SlaveReadEnable;
         var suggest = !slaveReadEnable ? 0 : result.SuggestPullingFromSlave ? groupConfig.WhichBrokerWhenConsumeSlowly : groupConfig.BrokerId;
@@ -198,6 +201,7 @@ internal sealed class PullMessageProcessor : IRequestProcessor
         });
         if (code == ResponseCode.Success)
         {
+            _broker.BrokerStats.OnGet(header.ConsumerGroup, header.Topic, result.MessageCount, result.Body.Length);
             response.Body = result.Body;
         }
 

@@ -150,6 +150,7 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
 
         var bornHost = context.Channel.RemoteEndPoint is IPEndPoint ip ? HostAddress.FromEndPoint(ip) : new HostAddress([127, 0, 0, 1], 0);
         var storeHost = broker.State.StoreHostAddress;
+        var putStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         PutMessageResult result;
         if (batch)
         {
@@ -193,7 +194,26 @@ internal sealed class SendMessageProcessor(BrokerContext broker, RequestExecutor
             queueId = prepared ? realQueueId : queueId;
         }
 
+        RecordStats(result, header.Topic, System.Diagnostics.Stopwatch.GetElapsedTime(putStarted));
         return ToResponse(result, queueId);
+    }
+
+    /// <summary>
+    /// Counts a stored send (TOPIC_PUT_NUMS/SIZE, BROKER_PUT_NUMS, the store totals) under the topic the producer
+    /// named. Java counts the topic the message was finally stored under, so its delayed and half messages land in
+    /// SCHEDULE_TOPIC_XXXX / RMQ_SYS_TRANS_HALF_TOPIC and never in their topic's figures; rmq keeps them with their topic.
+    /// </summary>
+    private void RecordStats(PutMessageResult result, string topic, TimeSpan elapsed)
+    {
+        if (result.Status is PutMessageStatus.PUT_OK or PutMessageStatus.FLUSH_DISK_TIMEOUT or PutMessageStatus.FLUSH_SLAVE_TIMEOUT or PutMessageStatus.SLAVE_NOT_AVAILABLE)
+        {
+            broker.StoreStats.OnPut(result.MessageCount, result.WroteBytes, (long)elapsed.TotalMilliseconds);
+            broker.BrokerStats.OnPut(topic, result.MessageCount, result.WroteBytes);
+        }
+        else
+        {
+            broker.StoreStats.OnPutFailed();
+        }
     }
 
     private static List<MessageToStore>? DecodeBatch(ReadOnlyMemory<byte> body, string topic, int queueId, SendMessageRequestHeader header,

@@ -32,6 +32,7 @@ internal sealed class SubscriptionGroupAdminProcessor(BrokerContext broker) : IR
 
                 var header = request.ReadHeader<DeleteSubscriptionGroupRequestHeader>();
                 broker.SubscriptionGroups.DeleteSubscriptionGroupConfig(header.GroupName);
+                broker.BrokerStats.OnGroupDeleted(header.GroupName);
                 if (header.RemoveOffset == true)
                 {
                     broker.Offsets.RemoveGroup(header.GroupName);

@@ -72,6 +72,7 @@ internal sealed class TopicAdminProcessor(BrokerContext broker) : IRequestProces
         broker.Topics.DeleteTopicConfig(header.Topic);
         broker.Offsets.RemoveTopic(header.Topic);
         broker.Store.DeleteTopics([header.Topic]);
+        broker.BrokerStats.OnTopicDeleted(header.Topic);
         return BrokerResponses.Success();
     }
 }

@@ -169,6 +169,8 @@ internal sealed class ScheduleMessageService : IAsyncDisposable
                     await Task.Delay(RetryAfterFailure, _broker.Time, token).ConfigureAwait(false);
                     return true;
                 }
+
+                _broker.StoreStats.OnPut(put.MessageCount, put.WroteBytes, 0);
             }
 
             _offsets[level] = result.QueueOffsets[i] + 1;

@@ -10,8 +10,8 @@ namespace Rmq.Broker.Transaction;
 /// <summary>
 /// Resolves half messages whose producer never ended them (RocketMQ TransactionalMessageCheckService): every
 /// check interval, halves older than the transaction timeout without an op record are put back (check count + 1)
-/// and their producer group is asked CHECK_TRANSACTION_STATE (39, oneway); after the max number of checks a half
-/// is dropped. Progress is kept as group CID_RMQ_SYS_TRANS offsets of the half and op topics. Master only.
+/// and their producer group is asked CHECK_TRANSACTION_STATE (39, oneway); after <c>transactionCheckMax</c> checks (or
+/// once older than the commit log's retention) a half goes to TRANS_CHECK_MAX_TIME_TOPIC, never to its real topic. Progress is kept as group CID_RMQ_SYS_TRANS offsets of the half and op topics. Master only.
 /// </summary>
 internal sealed class TransactionCheckService : IAsyncDisposable
 {
@@ -23,6 +23,8 @@ internal sealed class TransactionCheckService : IAsyncDisposable
     private readonly TimeSpan _timeout;
     private readonly int _checkMax;
     private readonly ILogger _log;
+    private readonly TransactionDiscardResolver _discard;
+    private readonly long _retentionMillis;
     private readonly HashSet<long> _done = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _serial = new(1, 1);
@@ -35,6 +37,8 @@ internal sealed class TransactionCheckService : IAsyncDisposable
         _timeout = timeout;
         _checkMax = checkMax;
         _log = broker.Logger.ForContext<TransactionCheckService>();
+        _discard = new TransactionDiscardResolver(broker);
+        _retentionMillis = broker.Options.Store.FileReservedTime * 3_600_000L;
     }
 
     public void Start()
@@ -169,9 +173,9 @@ internal sealed class TransactionCheckService : IAsyncDisposable
                 }
 
                 var checkTimes = int.TryParse(half.Properties.GetValueOrDefault(PropertyCheckTimes), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 0;
-                if (checkTimes >= _checkMax)
+                if (checkTimes >= _checkMax || now - half.BornTimestamp > _retentionMillis)
                 {
-                    _log.Warning("Half message {MsgId} of group {Group} checked {Times} times; discarded", half.MsgId, half.Properties.GetValueOrDefault(TransactionalMessages.PropertyProducerGroup), checkTimes);
+                    await _discard.ResolveDiscardAsync(half, cancellationToken).ConfigureAwait(false);
                 }
                 else if (!await PutBackAndCheckAsync(half, checkTimes + 1, cancellationToken).ConfigureAwait(false))
                 {

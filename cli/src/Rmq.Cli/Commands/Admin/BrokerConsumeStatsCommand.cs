@@ -2,11 +2,12 @@ using System.CommandLine;
 
 namespace Rmq.Cli.Commands.Admin;
 
-/// <summary><c>brokerConsumeStats -b ADDR [-l LEVEL]</c>: every group's progress on one broker, rows with a diff of at least LEVEL.</summary>
+/// <summary><c>brokerConsumeStats -b ADDR [-l LEVEL] [-o true]</c>: GET_BROKER_CONSUME_STATS, every group's progress on one broker (order topics only with -o true), rows with a diff of at least LEVEL.</summary>
 internal sealed class BrokerConsumeStatsCommand : AdminLeafCommand
 {
     private readonly Option<string?> _brokerAddr;
     private readonly Option<string?> _level;
+    private readonly Option<string?> _order;
 
     public BrokerConsumeStatsCommand(CliConsole console)
         : base(console, "brokerConsumeStats", "Fetch broker consume stats data")
@@ -14,13 +15,13 @@ internal sealed class BrokerConsumeStatsCommand : AdminLeafCommand
         _brokerAddr = Value("b", "brokerAddr", "Broker address", required: true);
         Value("t", "timeoutMillis", "request timeout Millis");
         _level = Value("l", "level", "threshold of print diff");
-        Value("o", "order", "order topic");
+        _order = Value("o", "order", "order topic");
     }
 
     protected override async Task<int> ExecuteAsync(AdminContext context, ParseResult parse, CancellationToken cancellationToken)
     {
         var level = LongValue(parse, _level, 0);
-        var rows = await context.Admin.BrokerConsumeStatsAsync(RequiredText(parse, _brokerAddr).Trim(), cancellationToken).ConfigureAwait(false);
+        var rows = await context.Admin.BrokerConsumeStatsAsync(RequiredText(parse, _brokerAddr).Trim(), BoolValue(parse, _order, false), cancellationToken).ConfigureAwait(false);
         var shown = rows.Where(r => r.Diff >= level).ToList();
         var total = rows.Sum(r => r.Diff);
         if (context.Json)
