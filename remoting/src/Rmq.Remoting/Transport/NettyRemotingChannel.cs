@@ -158,15 +158,22 @@ internal sealed class NettyRemotingChannel : IRemotingChannel
             return Task.FromException(new RemotingSendRequestException($"the connection to {RemoteAddress} is closed; request code {command.Code} not sent"));
         }
 
-        var buffer = _channel.Allocator.HeapBuffer(256 + command.Body.Length);
+        // The header goes to the thread's scratch buffer first, so the pooled buffer is allocated at the frame's exact
+        // size (a 256-byte guess plus the body made most sends grow and copy it).
+        var header = RemotingCommandCodec.EncodeHeaderToScratch(command);
+        var buffer = _channel.Allocator.HeapBuffer(RemotingCommandCodec.FrameLength(command, header.WrittenCount));
         try
         {
-            RemotingCommandCodec.Encode(command, new ByteBufferWriter(buffer));
+            RemotingCommandCodec.WriteFrame(command, header.WrittenSpan, new ByteBufferWriter(buffer));
         }
         catch
         {
             buffer.Release();
             throw;
+        }
+        finally
+        {
+            RemotingCommandCodec.ReleaseScratch(header);
         }
 
         Touch();
