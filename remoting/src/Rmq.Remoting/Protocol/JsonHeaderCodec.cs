@@ -27,9 +27,42 @@ internal static class JsonHeaderCodec
         MaxDepth = 16,
     };
 
+    /// <summary>The writer <see cref="EncodeToScratch"/> reuses on this thread (it keeps no state between headers).</summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? _scratchWriter;
+
     public static void Encode(RemotingCommand command, IBufferWriter<byte> output)
     {
         using var writer = new Utf8JsonWriter(output, WriterOptions);
+        Write(command, writer);
+    }
+
+    /// <summary>
+    /// As <see cref="Encode"/>, into the calling thread's header scratch buffer, with a writer reused per thread: a
+    /// fresh <see cref="Utf8JsonWriter"/> per header was most of a send's encode allocations.
+    /// </summary>
+    public static void EncodeToScratch(RemotingCommand command, ArrayBufferWriter<byte> scratch)
+    {
+        var writer = _scratchWriter;
+        if (writer is null)
+        {
+            writer = new Utf8JsonWriter(scratch, WriterOptions);
+            _scratchWriter = writer;
+        }
+        else
+        {
+            writer.Reset(scratch);
+        }
+
+        Write(command, writer);
+        writer.Flush();
+    }
+
+    /// <summary>Forgets this thread's writer (with the oversized scratch buffer it points at).</summary>
+    public static void ReleaseScratchWriter() => _scratchWriter = null;
+
+    private static void Write(RemotingCommand command, Utf8JsonWriter writer)
+    {
         writer.WriteStartObject();
         writer.WriteNumber("code"u8, command.Code);
         if (command.ExtFields is { } fields)
@@ -89,30 +122,30 @@ internal static class JsonHeaderCodec
                 throw new RemotingCommandException($"unexpected {reader.TokenType} in JSON header");
             }
 
-            var name = reader.GetString();
+            var field = TopLevelField(ref reader);
             reader.Read();
-            switch (name)
+            switch (field)
             {
-                case "code":
-                    command.Code = ReadInt(ref reader, name);
+                case Field.Code:
+                    command.Code = ReadInt(ref reader, "code");
                     sawCode = true;
                     break;
-                case "flag":
-                    command.Flag = ReadInt(ref reader, name);
+                case Field.Flag:
+                    command.Flag = ReadInt(ref reader, "flag");
                     break;
-                case "opaque":
-                    command.Opaque = ReadInt(ref reader, name);
+                case Field.Opaque:
+                    command.Opaque = ReadInt(ref reader, "opaque");
                     break;
-                case "version":
-                    command.Version = ReadInt(ref reader, name);
+                case Field.Version:
+                    command.Version = ReadInt(ref reader, "version");
                     break;
-                case "language":
+                case Field.Language:
                     command.Language = ReadLanguage(ref reader);
                     break;
-                case "remark":
+                case Field.Remark:
                     command.Remark = reader.TokenType == JsonTokenType.Null ? null : ScalarText(ref reader);
                     break;
-                case "extFields":
+                case Field.ExtFields:
                     command.ExtFields = ReadExtFields(ref reader, header);
                     break;
                 default:
@@ -133,6 +166,35 @@ internal static class JsonHeaderCodec
 
         return command;
     }
+
+    private enum Field
+    {
+        Other,
+        Code,
+        Flag,
+        Opaque,
+        Version,
+        Language,
+        Remark,
+        ExtFields,
+    }
+
+    /// <summary>The header field at a property name, compared as UTF-8 (no string per name).</summary>
+    private static Field TopLevelField(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("code"u8) ? Field.Code
+        : reader.ValueTextEquals("opaque"u8) ? Field.Opaque
+        : reader.ValueTextEquals("flag"u8) ? Field.Flag
+        : reader.ValueTextEquals("extFields"u8) ? Field.ExtFields
+        : reader.ValueTextEquals("language"u8) ? Field.Language
+        : reader.ValueTextEquals("version"u8) ? Field.Version
+        : reader.ValueTextEquals("remark"u8) ? Field.Remark
+        : Field.Other;
+
+    /// <summary>An extFields key; see <see cref="ExtFieldKeys"/>.</summary>
+    private static string ExtFieldKey(ref Utf8JsonReader reader) =>
+        !reader.HasValueSequence && !reader.ValueIsEscaped && ExtFieldKeys.TryOneLetter(reader.ValueSpan, out var key)
+            ? key
+            : reader.GetString() ?? string.Empty;
 
     private static int ReadInt(ref Utf8JsonReader reader, string name)
     {
@@ -187,7 +249,7 @@ internal static class JsonHeaderCodec
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var key = reader.GetString() ?? string.Empty;
+            var key = ExtFieldKey(ref reader);
             reader.Read();
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {

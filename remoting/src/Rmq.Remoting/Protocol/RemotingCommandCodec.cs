@@ -13,20 +13,65 @@ public static class RemotingCommandCodec
     /// <summary>The largest frame accepted (length field value), as Java's default frameMaxLength.</summary>
     public const int MaxFrameLength = 16 * 1024 * 1024;
 
+    /// <summary>A header scratch buffer that grew past this is not kept for the thread's next frame.</summary>
+    private const int MaxRetainedScratch = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _headerScratch;
+
     /// <summary>Writes the whole frame, length prefix included, in the command's serialization.</summary>
     public static void Encode(RemotingCommand command, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(output);
-        var header = new ArrayBufferWriter<byte>(256);
-        EncodeHeader(command, header);
-        var headerLength = header.WrittenCount;
+        var header = EncodeHeaderToScratch(command);
+        WriteFrame(command, header.WrittenSpan, output);
+        ReleaseScratch(header);
+    }
+
+    /// <summary>
+    /// Encodes the header into this thread's scratch buffer (no allocation once warm), valid until the thread's next
+    /// encode; so a caller can size the frame's buffer exactly before <see cref="WriteFrame"/>.
+    /// </summary>
+    internal static ArrayBufferWriter<byte> EncodeHeaderToScratch(RemotingCommand command)
+    {
+        var header = _headerScratch ??= new ArrayBufferWriter<byte>(1024);
+        header.ResetWrittenCount();
+        if (command.SerializeType == SerializeType.RocketMQ)
+        {
+            RocketMQHeaderCodec.Encode(command, header);
+        }
+        else
+        {
+            JsonHeaderCodec.EncodeToScratch(command, header);
+        }
+
+        return header;
+    }
+
+    /// <summary>Drops an oversized scratch buffer (a huge remark or custom header) rather than keeping it per thread.</summary>
+    internal static void ReleaseScratch(ArrayBufferWriter<byte> header)
+    {
+        if (header.Capacity > MaxRetainedScratch && ReferenceEquals(header, _headerScratch))
+        {
+            _headerScratch = null;
+            JsonHeaderCodec.ReleaseScratchWriter();
+        }
+    }
+
+    /// <summary>The frame's size with its length prefix, for a header of <paramref name="headerLength"/> bytes.</summary>
+    internal static int FrameLength(RemotingCommand command, int headerLength) => 8 + headerLength + command.Body.Length;
+
+    /// <summary>Writes the length prefix, the header-length word, <paramref name="header"/> and the body.</summary>
+    internal static void WriteFrame(RemotingCommand command, ReadOnlySpan<byte> header, IBufferWriter<byte> output)
+    {
+        var headerLength = header.Length;
         var length = 4 + headerLength + command.Body.Length;
         var prefix = output.GetSpan(8);
         BinaryPrimitives.WriteInt32BigEndian(prefix, length);
         BinaryPrimitives.WriteInt32BigEndian(prefix[4..], ((int)command.SerializeType << 24) | headerLength);
         output.Advance(8);
-        output.Write(header.WrittenSpan);
+        output.Write(header);
         if (!command.Body.IsEmpty)
         {
             output.Write(command.Body.Span);

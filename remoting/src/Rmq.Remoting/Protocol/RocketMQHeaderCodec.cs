@@ -114,7 +114,7 @@ internal static class RocketMQHeaderCodec
                 throw new RemotingCommandException($"negative extFields key length {keyLength}");
             }
 
-            var key = Encoding.UTF8.GetString(Take(ext, ref position, keyLength, "extFields key"));
+            var key = ExtFieldKeys.FromUtf8(Take(ext, ref position, keyLength, "extFields key"));
             var valueLength = ReadLength(ext, ref position, "extFields value");
             var value = Encoding.UTF8.GetString(Take(ext, ref position, valueLength, "extFields value"));
             fields[key] = value;

@@ -10,7 +10,14 @@ internal sealed class ByteBufferWriter(IByteBuffer buffer) : IBufferWriter<byte>
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
-        buffer.EnsureWritable(Math.Max(sizeHint, 256));
+        // Grows only when the room asked for (any, for sizeHint 0) is not there: a fixed minimum would grow, and copy,
+        // a buffer allocated at the frame's exact size.
+        var needed = Math.Max(sizeHint, 1);
+        if (buffer.WritableBytes < needed)
+        {
+            buffer.EnsureWritable(Math.Max(needed, 256));
+        }
+
         return new Memory<byte>(buffer.Array, buffer.ArrayOffset + buffer.WriterIndex, buffer.Capacity - buffer.WriterIndex);
     }
 

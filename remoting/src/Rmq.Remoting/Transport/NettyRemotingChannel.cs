@@ -24,11 +24,15 @@ internal sealed class NettyRemotingChannel : IRemotingChannel
     private string? _remoteAddress;
     private int _closed;
     private long _lastActivity = Environment.TickCount64;
+    private readonly ConcurrentQueue<PendingWrite> _outbound = new();
+    private readonly Action _drainOutbound;
+    private int _drainScheduled;
 
     public NettyRemotingChannel(IChannel channel, string? fallbackAddress = null)
     {
         _channel = channel;
         _fallbackAddress = fallbackAddress;
+        _drainOutbound = DrainOutbound;
         Id = "channel-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
     }
 
@@ -138,7 +142,15 @@ internal sealed class NettyRemotingChannel : IRemotingChannel
         Closed?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>Encodes on the calling thread and writes; the returned task never completes on the event loop.</summary>
+    /// <summary>
+    /// Encodes on the calling thread and queues the frame; the returned task completes (never on the event loop) once
+    /// the frame was written to the socket.
+    /// </summary>
+    /// <remarks>
+    /// Frames queued from any thread are written by one task on the event loop, with one flush (one send system call)
+    /// for everything queued until that task runs, instead of a write-and-flush task per frame: under load a burst of
+    /// responses (or requests) costs one wake-up and one send.
+    /// </remarks>
     private Task WriteAsync(RemotingCommand command)
     {
         if (!_channel.Active)
@@ -146,19 +158,98 @@ internal sealed class NettyRemotingChannel : IRemotingChannel
             return Task.FromException(new RemotingSendRequestException($"the connection to {RemoteAddress} is closed; request code {command.Code} not sent"));
         }
 
-        var buffer = _channel.Allocator.HeapBuffer(256 + command.Body.Length);
+        // The header goes to the thread's scratch buffer first, so the pooled buffer is allocated at the frame's exact
+        // size (a 256-byte guess plus the body made most sends grow and copy it).
+        var header = RemotingCommandCodec.EncodeHeaderToScratch(command);
+        var buffer = _channel.Allocator.HeapBuffer(RemotingCommandCodec.FrameLength(command, header.WrittenCount));
         try
         {
-            RemotingCommandCodec.Encode(command, new ByteBufferWriter(buffer));
+            RemotingCommandCodec.WriteFrame(command, header.WrittenSpan, new ByteBufferWriter(buffer));
         }
         catch
         {
             buffer.Release();
             throw;
         }
+        finally
+        {
+            RemotingCommandCodec.ReleaseScratch(header);
+        }
 
         Touch();
-        return Detach(_channel.WriteAndFlushAsync(buffer), command.Code);
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _outbound.Enqueue(new PendingWrite(buffer, completion, command.Code));
+        if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
+        {
+            try
+            {
+                _channel.EventLoop.Execute(_drainOutbound);
+            }
+            catch (Exception e)
+            {
+                // The event loop is shutting down: nothing will write what is queued.
+                Volatile.Write(ref _drainScheduled, 0);
+                FailOutbound(e);
+            }
+        }
+
+        return completion.Task;
+    }
+
+    /// <summary>On the event loop: writes every queued frame, then flushes once.</summary>
+    private void DrainOutbound()
+    {
+        // Cleared before taking (a full fence, so the first take cannot be ordered before it): a frame queued after this
+        // point either is taken below or schedules the next drain.
+        Interlocked.Exchange(ref _drainScheduled, 0);
+        var wrote = false;
+        while (_outbound.TryDequeue(out var write))
+        {
+            Link(_channel.WriteAsync(write.Buffer), write.Completion, write.Code);
+            wrote = true;
+        }
+
+        if (wrote)
+        {
+            _channel.Flush();
+        }
+    }
+
+    private void FailOutbound(Exception cause)
+    {
+        while (_outbound.TryDequeue(out var write))
+        {
+            write.Buffer.Release();
+            write.Completion.TrySetException(new RemotingSendRequestException($"send request code {write.Code} to {RemoteAddress} failed: {cause.Message}", cause));
+        }
+    }
+
+    private void Link(Task ioTask, TaskCompletionSource completion, int code)
+    {
+        if (ioTask.IsCompletedSuccessfully)
+        {
+            completion.TrySetResult();
+            return;
+        }
+
+        ioTask.ContinueWith(
+            static (t, state) =>
+            {
+                var (channel, c, code) = ((NettyRemotingChannel, TaskCompletionSource, int))state!;
+                if (t.IsCompletedSuccessfully)
+                {
+                    c.TrySetResult();
+                }
+                else
+                {
+                    Exception cause = t.Exception?.GetBaseException() ?? new OperationCanceledException();
+                    c.TrySetException(new RemotingSendRequestException($"send request code {code} to {channel.RemoteAddress} failed: {cause.Message}", cause));
+                }
+            },
+            (this, completion, code),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private Task Detach(Task ioTask, int? code = null)
@@ -186,4 +277,6 @@ internal sealed class NettyRemotingChannel : IRemotingChannel
             TaskScheduler.Default);
         return completion.Task;
     }
+
+    private readonly record struct PendingWrite(IByteBuffer Buffer, TaskCompletionSource Completion, int Code);
 }

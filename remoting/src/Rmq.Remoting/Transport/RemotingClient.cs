@@ -34,6 +34,7 @@ public sealed class RemotingClient : IAsyncDisposable
     public RemotingClient(RemotingClientOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        LeakDetection.Configure();
         _options = options;
         _logger = (logger ?? Serilog.Core.Logger.None).ForContext<RemotingClient>();
         _dispatcher = new RequestDispatcher(Processors, logger);

@@ -36,6 +36,7 @@ public sealed class RemotingServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(processors);
+        LeakDetection.Configure();
         _options = options;
         Processors = processors;
         _logger = (logger ?? Serilog.Core.Logger.None).ForContext<RemotingServer>();

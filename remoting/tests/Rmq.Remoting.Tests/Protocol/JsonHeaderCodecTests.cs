@@ -24,6 +24,30 @@ public class JsonHeaderCodecTests
         return Encoding.UTF8.GetString(frame, 8, headerLength);
     }
 
+    [Theory]
+    [InlineData(SerializeType.Json)]
+    [InlineData(SerializeType.RocketMQ)]
+    public void A_header_larger_than_the_retained_scratch_buffer_and_a_small_one_after_it_both_round_trip(SerializeType type)
+    {
+        // Given a command whose remark makes a 200 KB header, then a small one, encoded on the same thread
+        var large = RemotingCommand.CreateResponse(ResponseCode.SystemError, new string('x', 200_000));
+        large.SerializeType = type;
+        var small = RemotingCommand.CreateRequest(RequestCode.GetRouteInfoByTopic).WithExtField("topic", "TopicTest");
+        small.SerializeType = type;
+        small.Opaque = 7;
+
+        // When each is encoded and decoded back
+        var largeBack = RemotingCommandCodec.DecodeWithLength(RemotingCommandCodec.Encode(large));
+        var smallFrame = RemotingCommandCodec.Encode(small);
+        var smallBack = RemotingCommandCodec.DecodeWithLength(smallFrame);
+
+        // Then both round-trip, and the small frame holds nothing of the large one
+        Assert.Equal(large.Remark, largeBack.Remark);
+        Assert.Equal("TopicTest", smallBack.GetExtField("topic"));
+        Assert.Equal(7, smallBack.Opaque);
+        Assert.True(smallFrame.Length < 200, $"small frame is {smallFrame.Length} bytes");
+    }
+
     [Fact]
     public void Decodes_a_Java_route_request()
     {
