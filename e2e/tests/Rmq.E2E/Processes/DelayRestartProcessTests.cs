@@ -88,14 +88,13 @@ public class DelayRestartProcessTests(ITestOutputHelper output)
     public async Task A_level_2_message_survives_a_SIGKILL_of_its_broker_and_is_delivered_after_5_s()
     {
         await using var nameServer = await NameServerProcess.StartAsync();
-        await using var crashed = await BrokerProcess.StartAsync(nameServer);
-        await CreateTopicAsync(crashed);
+        await using var broker = await BrokerProcess.StartAsync(nameServer);
+        await CreateTopicAsync(broker);
 
         var born = await SendDelayedAsync(nameServer.Address, "survivor");
-        await crashed.Process.KillAsync(TimeSpan.FromSeconds(30));
-        Assert.True(File.Exists(Path.Combine(crashed.StoreDir, "abort")));
-        // a new process on the crashed broker's store (its own folder holds only the config and logs)
-        await using var restarted = await BrokerProcess.StartAsync(nameServer, crashed.BrokerName, "storePathRootDir=" + crashed.StoreDir);
+        await broker.Process.KillAsync(TimeSpan.FromSeconds(30));
+        Assert.True(File.Exists(Path.Combine(broker.StoreDir, "abort")));
+        await broker.StartAgainAsync();
         var restartedAfter = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - born;
 
         var delivered = (await WaitForDeliveredAsync(nameServer.Address, 1)).Single();
@@ -104,9 +103,9 @@ public class DelayRestartProcessTests(ITestOutputHelper output)
         Assert.True(delivered.StoreTimestamp - delivered.BornTimestamp >= LevelTwoMillis, $"delivered {delivered.StoreTimestamp - delivered.BornTimestamp} ms after birth");
 
         // the restarted broker persists the level's progress again (every flushConsumerOffsetInterval)
-        var file = Path.Combine(crashed.StoreDir, "config", "delayOffset.json");
+        var file = Path.Combine(broker.StoreDir, "config", "delayOffset.json");
         Assert.True(await Eventually.TrueAsync(
-            () => Task.FromResult(File.Exists(file) && DelayOffsets(crashed).Replace(" ", string.Empty, StringComparison.Ordinal).Contains("2:1", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(30)), "delayOffset.json never recorded level 2's progress: " + (File.Exists(file) ? DelayOffsets(crashed) : "no file"));
+            () => Task.FromResult(File.Exists(file) && DelayOffsets(broker).Replace(" ", string.Empty, StringComparison.Ordinal).Contains("2:1", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30)), "delayOffset.json never recorded level 2's progress: " + (File.Exists(file) ? DelayOffsets(broker) : "no file"));
     }
 }
